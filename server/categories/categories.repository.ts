@@ -1,0 +1,49 @@
+import type { Db } from "../db/client";
+import type { Category, CategoryWithStats } from "../dto";
+
+const select = { id: true, slug: true, name: true, description: true } as const;
+
+export function createCategoriesRepository(db: Db) {
+  return {
+    async list(): Promise<Category[]> {
+      return db.category.findMany({ select, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+    },
+    async listWithStats(): Promise<CategoryWithStats[]> {
+      const [cats, stats] = await Promise.all([
+        db.category.findMany({ select, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+        db.post.groupBy({
+          by: ["categoryId"],
+          where: { deletedAt: null, hidden: false },
+          _count: { _all: true },
+          _max: { lastActivityAt: true },
+        }),
+      ]);
+      const byId = new Map(stats.map((s) => [s.categoryId, s]));
+      return cats.map((c) => ({
+        ...c,
+        postCount: byId.get(c.id)?._count._all ?? 0,
+        lastActivityAt: byId.get(c.id)?._max.lastActivityAt?.toISOString() ?? null,
+      }));
+    },
+    async findBySlug(slug: string) {
+      return db.category.findUnique({ where: { slug }, select });
+    },
+    async create(data: { slug: string; name: string; description: string }) {
+      const position = (await db.category.count()) * 10;
+      return db.category.create({ data: { ...data, position }, select });
+    },
+    async update(slug: string, data: { name?: string; description?: string; position?: number }) {
+      return db.category.update({ where: { slug }, data, select });
+    },
+    /** Every forum starts with `general`, demo content or not. */
+    async ensureDefault() {
+      await db.category.upsert({
+        where: { slug: "general" },
+        update: {},
+        create: { slug: "general", name: "General", description: "Anything and everything.", position: 0 },
+      });
+    },
+  };
+}
+
+export type CategoriesRepository = ReturnType<typeof createCategoriesRepository>;

@@ -1,0 +1,31 @@
+import { conflict, notFound } from "../errors";
+import { isUniqueViolation } from "../db/client";
+import type { CategoriesRepository } from "./categories.repository";
+import type { TCategoryInput, TCategoryUpdate } from "./categories.schema";
+
+export function createCategoriesService({ repo }: { repo: CategoriesRepository }) {
+  return {
+    list: repo.list,
+    listWithStats: repo.listWithStats,
+    ensureDefault: repo.ensureDefault,
+    async get(slug: string) {
+      const c = await repo.findBySlug(slug);
+      if (!c) throw notFound("category");
+      return c;
+    },
+    async create(input: TCategoryInput) {
+      try {
+        return await repo.create(input);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict("slug is already taken", [{ field: "slug", message: "is already taken" }]);
+        throw err;
+      }
+    },
+    async update(slug: string, input: TCategoryUpdate) {
+      if (!(await repo.findBySlug(slug))) throw notFound("category");
+      return repo.update(slug, input);
+    },
+  };
+}
+
+export type CategoriesService = ReturnType<typeof createCategoriesService>;

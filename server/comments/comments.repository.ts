@@ -1,0 +1,137 @@
+import type { Db } from "../db/client";
+import type { Comment, ReactionCounts } from "../dto";
+
+export const commentSelect = {
+  id: true,
+  postId: true,
+  seq: true,
+  body: true,
+  bodyHtml: true,
+  hidden: true,
+  deletedAt: true,
+  createdAt: true,
+  editedAt: true,
+  author: { select: { id: true, username: true } },
+} as const;
+
+export type CommentRow = {
+  id: string;
+  postId: string;
+  seq: number;
+  body: string;
+  bodyHtml: string;
+  hidden: boolean;
+  deletedAt: Date | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  author: { id: string; username: string };
+};
+
+export function toComment(row: CommentRow, reactions: ReactionCounts, staff: boolean): Comment {
+  const c: Comment = {
+    id: row.id,
+    postId: row.postId,
+    seq: row.seq,
+    body: row.body,
+    bodyHtml: row.bodyHtml,
+    author: row.author,
+    reactions,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+  };
+  if (staff) c.hidden = row.hidden;
+  return c;
+}
+
+export interface NewNotification {
+  userId: string;
+  kind: "REPLY" | "MENTION";
+  excerpt: string;
+}
+
+export function createCommentsRepository(db: Db) {
+  return {
+    async findById(id: string) {
+      return db.comment.findUnique({ where: { id }, select: commentSelect });
+    },
+    async findByClientId(authorId: string, clientId: string) {
+      return db.comment.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: commentSelect });
+    },
+    async listAfter(postId: string, after: number, limit: number, staff: boolean) {
+      return db.comment.findMany({
+        where: { postId, seq: { gt: after }, deletedAt: null, ...(staff ? {} : { hidden: false }) },
+        select: commentSelect,
+        orderBy: { seq: "asc" },
+        take: limit,
+      });
+    },
+    async listByAuthor(authorId: string, limit: number) {
+      return db.comment.findMany({
+        where: { authorId, deletedAt: null, hidden: false, post: { deletedAt: null, hidden: false } },
+        select: { ...commentSelect, post: { select: { title: true } } },
+        orderBy: { createdAt: "desc" },
+        take: limit,
+      });
+    },
+
+    /**
+     * One short transaction: take the next seq under the post's row lock (the UPDATE holds it
+     * until commit, so seqs commit in order with no gaps), insert the comment, and record its
+     * notifications. Returns null when the post cannot take comments, with the reason.
+     */
+    async insert(input: {
+      postId: string;
+      authorId: string;
+      body: string;
+      bodyHtml: string;
+      clientId?: string;
+      allowLocked: boolean;
+      notifications: NewNotification[];
+    }) {
+      return db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ lastSeq: number }[]>`
+          UPDATE "Post" SET "lastSeq" = "lastSeq" + 1, "commentCount" = "commentCount" + 1, "lastActivityAt" = now()
+          WHERE "id" = ${input.postId}::uuid AND "deletedAt" IS NULL AND (${input.allowLocked} OR NOT "locked")
+          RETURNING "lastSeq"`;
+        if (rows.length === 0) return null;
+        const comment = await tx.comment.create({
+          data: {
+            postId: input.postId,
+            authorId: input.authorId,
+            seq: rows[0].lastSeq,
+            body: input.body,
+            bodyHtml: input.bodyHtml,
+            clientId: input.clientId,
+          },
+          select: commentSelect,
+        });
+        const wanted = input.notifications.filter((n) => n.userId !== input.authorId);
+        const notifications = wanted.length
+          ? await tx.notification.createManyAndReturn({
+              data: wanted.map((n) => ({ ...n, actorId: input.authorId, postId: input.postId, commentId: comment.id })),
+              select: { id: true, userId: true, kind: true, excerpt: true, createdAt: true },
+            })
+          : [];
+        return { comment, notifications };
+      });
+    },
+
+    async update(id: string, data: { body?: string; bodyHtml?: string; editedAt?: Date; hidden?: boolean }) {
+      return db.comment.update({ where: { id }, data, select: commentSelect });
+    },
+
+    /** Soft delete, keeping the post's count in step in the same transaction. */
+    async softDelete(id: string, postId: string) {
+      await db.$transaction([
+        db.comment.update({ where: { id }, data: { deletedAt: new Date() } }),
+        db.post.update({ where: { id: postId }, data: { commentCount: { decrement: 1 } } }),
+      ]);
+    },
+
+    async countCreatedSince(since: Date) {
+      return db.comment.count({ where: { createdAt: { gte: since }, deletedAt: null } });
+    },
+  };
+}
+
+export type CommentsRepository = ReturnType<typeof createCommentsRepository>;

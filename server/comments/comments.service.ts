@@ -1,0 +1,134 @@
+import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
+import { forbidden, notFound } from "../errors";
+import { isUniqueViolation } from "../db/client";
+import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
+import { excerpt, mentions, renderMarkdown } from "../markdown/render";
+import type { Publisher } from "../realtime/publisher";
+import type { PostsRepository } from "../posts/posts.repository";
+import type { PostsService } from "../posts/posts.service";
+import { isUuid } from "../posts/posts.service";
+import type { UsersRepository } from "../users/users.repository";
+import { toComment, type CommentRow, type CommentsRepository, type NewNotification } from "./comments.repository";
+import type { TCreateComment, TUpdateComment } from "./comments.schema";
+
+export interface CommentsDeps {
+  repo: CommentsRepository;
+  posts: PostsService;
+  postsRepo: PostsRepository;
+  users: UsersRepository;
+  publish: () => Publisher;
+}
+
+export function createCommentsService({ repo, posts, postsRepo, users, publish }: CommentsDeps) {
+  async function present(rows: CommentRow[], staff: boolean): Promise<Comment[]> {
+    const reactions = await postsRepo.reactionCounts(
+      "COMMENT",
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toComment(r, reactions.get(r.id) ?? {}, staff));
+  }
+
+  /** A comment this viewer may see (on a post they may see), or NOT_FOUND. */
+  async function findVisible(id: string, viewer: Viewer | null): Promise<CommentRow> {
+    const row = isUuid(id) ? await repo.findById(id) : null;
+    if (!row || row.deletedAt || (row.hidden && !isStaff(viewer))) throw notFound("comment");
+    await posts.findVisible(row.postId, viewer);
+    return row;
+  }
+
+  /** Who hears about a new comment: the post's author (a reply) and anyone @mentioned. */
+  async function recipients(postAuthorId: string, body: string): Promise<NewNotification[]> {
+    const text = excerpt(body);
+    const out: NewNotification[] = [{ userId: postAuthorId, kind: "REPLY", excerpt: text }];
+    for (const u of await users.findIdsByUsernames(mentions(body))) {
+      if (u.id !== postAuthorId) out.push({ userId: u.id, kind: "MENTION", excerpt: text });
+    }
+    return out;
+  }
+
+  return {
+    findVisible,
+    presentOne: async (row: CommentRow, staff: boolean) => (await present([row], staff))[0],
+
+    async list(postId: string, viewer: Viewer | null, after: number, limit: number): Promise<Comment[]> {
+      await posts.findVisible(postId, viewer);
+      return present(await repo.listAfter(postId, after, limit, isStaff(viewer)), isStaff(viewer));
+    },
+
+    listByAuthor: async (authorId: string, limit = 20) => {
+      const rows = await repo.listByAuthor(authorId, limit);
+      const reactions = await postsRepo.reactionCounts(
+        "COMMENT",
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({ ...toComment(r, reactions.get(r.id) ?? {}, false), postTitle: r.post.title }));
+    },
+
+    /** Creates a comment; the same clientId again from the same author returns the first one. */
+    async create(viewer: Viewer | null, postId: string, input: TCreateComment): Promise<{ comment: Comment; created: boolean }> {
+      const author = requireWriter(viewer);
+      const staff = isStaff(author);
+      if (input.clientId) {
+        const existing = await repo.findByClientId(author.id, input.clientId);
+        if (existing) return { comment: (await present([existing], staff))[0], created: false };
+      }
+      const post = await posts.findVisible(postId, author);
+      if (post.locked && !staff) throw forbidden("this post is locked: new comments are closed");
+      let result;
+      try {
+        result = await repo.insert({
+          postId,
+          authorId: author.id,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          clientId: input.clientId,
+          allowLocked: staff,
+          notifications: await recipients(post.author.id, input.body),
+        });
+      } catch (err) {
+        const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
+        if (raced) return { comment: (await present([raced], staff))[0], created: false };
+        throw err;
+      }
+      // Locked (non-staff) or deleted between our read and the row lock.
+      if (!result) throw staff ? notFound("post") : forbidden("this post is locked: new comments are closed");
+      const comment = toComment(result.comment, {}, staff);
+      publish().commentCreated(toComment(result.comment, {}, true));
+      for (const n of result.notifications) {
+        const notification: Notification = {
+          id: n.id,
+          kind: n.kind,
+          actor: { id: author.id, username: author.username },
+          postId,
+          postTitle: post.title,
+          commentId: comment.id,
+          excerpt: n.excerpt,
+          createdAt: n.createdAt.toISOString(),
+          readAt: null,
+        };
+        publish().notify(n.userId, notification);
+      }
+      return { comment, created: true };
+    },
+
+    async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
+      const row = await findVisible(id, viewer);
+      requireOwnerOrStaff(viewer, row.author.id);
+      const updated = await repo.update(id, { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() });
+      const [full] = await present([updated], true);
+      publish().commentUpdated(full);
+      return isStaff(viewer) ? full : toComment(updated, full.reactions, false);
+    },
+
+    async remove(viewer: Viewer | null, id: string): Promise<void> {
+      const row = await findVisible(id, viewer);
+      requireOwnerOrStaff(viewer, row.author.id);
+      await repo.softDelete(id, row.postId);
+      publish().commentDeleted({ id, postId: row.postId });
+    },
+
+    countCreatedSince: repo.countCreatedSince,
+  };
+}
+
+export type CommentsService = ReturnType<typeof createCommentsService>;

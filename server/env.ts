@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Everything else imports `env`.
+ * Dev defaults are safe for a laptop; production refuses to start without a real secret.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("localhost"),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  ADMIN_EMAILS: z.string().default(""),
+  ALLOWED_ORIGINS: z.string().default(""),
+  RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PARLEY_DATA_DIR: z.string().default(".data"),
+  PARLEY_SEED: z.enum(["auto", "demo", "none"]).default("auto"),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  // `next build` evaluates route modules with NODE_ENV=production but serves nothing.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (production && !e.NEXTAUTH_SECRET && !building) {
+    throw new Error("NEXTAUTH_SECRET is required in production (32+ random bytes, e.g. `openssl rand -base64 32`).");
+  }
+  const secret = e.NEXTAUTH_SECRET ?? (process.env.NEXTAUTH_SECRET = building ? "build-time-placeholder" : devSecret(e.PARLEY_DATA_DIR));
+  const publicUrl = e.NEXTAUTH_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`;
+  const origin = new URL(publicUrl).origin;
+  const extra = e.ALLOWED_ORIGINS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    ...e,
+    production,
+    secret,
+    publicUrl,
+    origin,
+    allowedOrigins: new Set([origin, ...extra.map((o) => new URL(o).origin)]),
+    adminEmails: new Set(
+      e.ADMIN_EMAILS.split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    secureCookies: publicUrl.startsWith("https://"),
+  };
+}
+
+/** A random secret made once per install and kept in the data dir, so dev sessions survive restarts. */
+function devSecret(dataDir: string): string {
+  const file = path.join(dataDir, "dev-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("base64url");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export const env = load();
+export type Env = typeof env;

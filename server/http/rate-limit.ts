@@ -1,0 +1,40 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "../errors";
+
+/** Named limits: points per duration (seconds), multiplied by RATE_LIMIT_SCALE. */
+export const LIMITS = {
+  register: { points: 5, duration: 3600 },
+  signin: { points: 10, duration: 600 },
+  post: { points: 5, duration: 60 },
+  comment: { points: 20, duration: 60 },
+  write: { points: 60, duration: 60 },
+  report: { points: 10, duration: 600 },
+  socketEvent: { points: 30, duration: 10 },
+} as const;
+export type LimitName = keyof typeof LIMITS;
+
+export interface RateLimiters {
+  consume(name: LimitName, key: string): Promise<void>;
+}
+
+/** Memory store on one node; Redis (shared by every node) when a client is given. */
+export function createRateLimiters(scale: number, redis?: unknown): RateLimiters {
+  const limiters = new Map<LimitName, RateLimiterAbstract>();
+  for (const [name, l] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
+    const opts = { keyPrefix: `rl:${name}`, points: Math.max(1, Math.round(l.points * scale)), duration: l.duration };
+    limiters.set(name, redis ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true }) : new RateLimiterMemory(opts));
+  }
+  return {
+    async consume(name, key) {
+      try {
+        await limiters.get(name)!.consume(key);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) {
+          const retry = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+          throw new AppError("RATE_LIMITED", `too many requests; try again in ${retry}s`, undefined, retry);
+        }
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "./env";
+import { logger } from "./logger";
+import { startApp } from "./app";
+import { prepareRequest } from "./http/server";
+
+/** Entry point: one HTTP server hosting Next and the realtime layer, on PORT/HOST. */
+const dev = !env.production;
+const app = await startApp();
+const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
+await nextApp.prepare();
+const handle = nextApp.getRequestHandler();
+
+const server = createServer((req, res) => {
+  prepareRequest(req, res);
+  handle(req, res).catch((err) => {
+    logger.error({ err }, "request failed");
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+const realtime = await app.attach(server);
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  logger.info({ url: `http://${env.HOST}:${port}`, dev }, "Parley is listening");
+  // A parseable line for tools and tests that start Parley on port 0.
+  if (process.env.PARLEY_REPORT_PORT) console.log(`PARLEY_LISTENING ${port}`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  await realtime.close(); // tells sockets to reconnect elsewhere
+  await new Promise<void>((resolve) => server.close(() => resolve())); // finishes in-flight requests
+  server.closeIdleConnections?.();
+  await nextApp.close?.();
+  await app.stop();
+  clearTimeout(force);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,151 @@
+import { isStaff, type Page, type Post, type Viewer } from "../dto";
+import { AppError, notFound } from "../errors";
+import { isUniqueViolation } from "../db/client";
+import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
+import { renderMarkdown } from "../markdown/render";
+import type { Publisher } from "../realtime/publisher";
+import type { CategoriesRepository } from "../categories/categories.repository";
+import type { PostCursor, PostRow, PostsRepository } from "./posts.repository";
+import { toPost } from "./posts.repository";
+import type { TCreatePost, TUpdatePost } from "./posts.schema";
+
+export interface PostsDeps {
+  repo: PostsRepository;
+  categories: CategoriesRepository;
+  publish: () => Publisher;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => UUID.test(id);
+
+function encodeCursor(row: PostRow): string {
+  const c: PostCursor = { pinned: row.pinned, at: row.lastActivityAt.toISOString(), id: row.id };
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): PostCursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as PostCursor;
+    if (typeof c.pinned === "boolean" && !Number.isNaN(Date.parse(c.at)) && isUuid(c.id)) return c;
+  } catch {
+    /* fall through */
+  }
+  throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
+}
+
+export function createPostsService({ repo, categories, publish }: PostsDeps) {
+  /** Rows to DTOs with reaction counts; `staff` decides whether `hidden` is shown. */
+  async function present(rows: PostRow[], staff: boolean): Promise<Post[]> {
+    const reactions = await repo.reactionCounts(
+      "POST",
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toPost(r, reactions.get(r.id) ?? {}, staff));
+  }
+
+  async function presentOne(row: PostRow, staff: boolean): Promise<Post> {
+    return (await present([row], staff))[0];
+  }
+
+  /** A post this viewer may see, or NOT_FOUND (hidden posts are invisible to non-staff). */
+  async function findVisible(id: string, viewer: Viewer | null): Promise<PostRow> {
+    const row = isUuid(id) ? await repo.findById(id) : null;
+    if (!row || row.deletedAt || (row.hidden && !isStaff(viewer))) throw notFound("post");
+    return row;
+  }
+
+  async function list(
+    opts: { categoryId?: string; authorId?: string; pinnedFirst: boolean },
+    viewer: Viewer | null,
+    cursor?: string,
+    limit = 20,
+  ): Promise<Page<Post>> {
+    const rows = await repo.list({ ...opts, staff: isStaff(viewer), cursor: decodeCursor(cursor), limit });
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    return { items: await present(page, isStaff(viewer)), nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
+  }
+
+  return {
+    findVisible,
+    presentOne,
+
+    async get(id: string, viewer: Viewer | null): Promise<Post> {
+      return presentOne(await findVisible(id, viewer), isStaff(viewer));
+    },
+
+    async listByCategory(slug: string, viewer: Viewer | null, cursor?: string, limit?: number) {
+      const category = await categories.findBySlug(slug);
+      if (!category) throw notFound("category");
+      return { category, ...(await list({ categoryId: category.id, pinnedFirst: true }, viewer, cursor, limit)) };
+    },
+
+    latest: (viewer: Viewer | null, cursor?: string, limit?: number) => list({ pinnedFirst: false }, viewer, cursor, limit),
+
+    byAuthor: (authorId: string, viewer: Viewer | null, limit = 20) => list({ authorId, pinnedFirst: false }, viewer, undefined, limit),
+
+    async createdSince(since: string, viewer: Viewer | null) {
+      const at = new Date(since);
+      if (Number.isNaN(at.getTime()))
+        throw new AppError("VALIDATION_FAILED", "since is not a date", [{ field: "since", message: "must be an ISO date" }]);
+      return present(await repo.listCreatedSince(at, isStaff(viewer), 100), isStaff(viewer));
+    },
+
+    /** Creates a post; the same clientId again from the same author returns the first one. */
+    async create(viewer: Viewer | null, input: TCreatePost): Promise<{ post: Post; created: boolean }> {
+      const author = requireWriter(viewer);
+      if (input.clientId) {
+        const existing = await repo.findByClientId(author.id, input.clientId);
+        if (existing) return { post: await presentOne(existing, isStaff(author)), created: false };
+      }
+      const category = await categories.findBySlug(input.categorySlug);
+      if (!category)
+        throw new AppError("VALIDATION_FAILED", "categorySlug does not name a category", [
+          { field: "categorySlug", message: "does not name a category" },
+        ]);
+      let row: PostRow;
+      try {
+        row = await repo.create({
+          categoryId: category.id,
+          authorId: author.id,
+          title: input.title,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          clientId: input.clientId,
+        });
+      } catch (err) {
+        const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
+        if (raced) return { post: await presentOne(raced, isStaff(author)), created: false };
+        throw err;
+      }
+      const post = toPost(row, {}, isStaff(author));
+      publish().postCreated(toPost(row, {}, true));
+      return { post, created: true };
+    },
+
+    async update(viewer: Viewer | null, id: string, input: TUpdatePost): Promise<Post> {
+      const row = await findVisible(id, viewer);
+      requireOwnerOrStaff(viewer, row.author.id);
+      const updated = await repo.update(id, {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.body !== undefined && { body: input.body, bodyHtml: renderMarkdown(input.body) }),
+        editedAt: new Date(),
+      });
+      const full = await presentOne(updated, true);
+      publish().postUpdated(full);
+      return isStaff(viewer) ? full : toPost(updated, full.reactions, false);
+    },
+
+    async remove(viewer: Viewer | null, id: string): Promise<void> {
+      const row = await findVisible(id, viewer);
+      requireOwnerOrStaff(viewer, row.author.id);
+      await repo.update(id, { deletedAt: new Date() });
+      publish().postDeleted({ id, categorySlug: row.category.slug });
+    },
+
+    countCreatedSince: repo.countCreatedSince,
+  };
+}
+
+export type PostsService = ReturnType<typeof createPostsService>;

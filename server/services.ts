@@ -1,0 +1,63 @@
+import type { Db } from "./db/client";
+import type { Publisher } from "./realtime/publisher";
+import type { PresenceStore } from "./presence/presence";
+import type { RateLimiters } from "./http/rate-limit";
+import { createUsersRepository } from "./users/users.repository";
+import { createUsersService } from "./users/users.service";
+import { createCategoriesRepository } from "./categories/categories.repository";
+import { createCategoriesService } from "./categories/categories.service";
+import { createPostsRepository } from "./posts/posts.repository";
+import { createPostsService } from "./posts/posts.service";
+import { createCommentsRepository } from "./comments/comments.repository";
+import { createCommentsService } from "./comments/comments.service";
+import { createReactionsRepository } from "./reactions/reactions.repository";
+import { createReactionsService } from "./reactions/reactions.service";
+import { createReportsRepository } from "./reports/reports.repository";
+import { createReportsService } from "./reports/reports.service";
+import { createNotificationsRepository } from "./notifications/notifications.repository";
+import { createNotificationsService } from "./notifications/notifications.service";
+import { createProfilesService } from "./users/profiles.service";
+
+export interface ServiceDeps {
+  db: Db;
+  adminEmails: Set<string>;
+  /** Resolved at call time: the realtime layer attaches after services exist. */
+  publisher: () => Publisher;
+  presence: PresenceStore;
+  limits: RateLimiters;
+}
+
+/** The composition root of the domain: repositories over one Prisma client, services over them. */
+export function createServices({ db, adminEmails, publisher, presence, limits }: ServiceDeps) {
+  const usersRepo = createUsersRepository(db);
+  const categoriesRepo = createCategoriesRepository(db);
+  const postsRepo = createPostsRepository(db);
+  const commentsRepo = createCommentsRepository(db);
+
+  const users = createUsersService({ repo: usersRepo, adminEmails });
+  const categories = createCategoriesService({ repo: categoriesRepo });
+  const posts = createPostsService({ repo: postsRepo, categories: categoriesRepo, publish: publisher });
+  const comments = createCommentsService({ repo: commentsRepo, posts, postsRepo, users: usersRepo, publish: publisher });
+  const reactions = createReactionsService({ repo: createReactionsRepository(db), postsRepo, posts, comments, publish: publisher });
+  const reports = createReportsService({ repo: createReportsRepository(db), posts, comments, publish: publisher });
+  const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
+
+  return {
+    users,
+    categories,
+    posts,
+    comments,
+    reactions,
+    reports,
+    notifications,
+    profiles: createProfilesService({ users: usersRepo, posts, comments }),
+    presence,
+    limits,
+    async health() {
+      await db.$queryRaw`SELECT 1`;
+      return { db: "ok" as const };
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

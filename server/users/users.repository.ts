@@ -1,0 +1,86 @@
+import type { Db } from "../db/client";
+import type { PublicUser, Role, Viewer } from "../dto";
+
+const viewerSelect = {
+  id: true,
+  username: true,
+  role: true,
+  sessionVersion: true,
+  bannedAt: true,
+  bannedUntil: true,
+  banReason: true,
+} as const;
+
+export type UserAccess = Viewer;
+
+type AccessRow = {
+  id: string;
+  username: string;
+  role: Role;
+  sessionVersion: number;
+  bannedAt: Date | null;
+  bannedUntil: Date | null;
+  banReason: string | null;
+};
+
+export function toAccess(row: AccessRow, now = new Date()): UserAccess {
+  const banned = row.bannedAt !== null && (row.bannedUntil === null || row.bannedUntil > now);
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    sessionVersion: row.sessionVersion,
+    ban: banned ? { reason: row.banReason, until: row.bannedUntil?.toISOString() ?? null } : null,
+  };
+}
+
+export function toPublicUser(row: { id: string; username: string; role: Role; createdAt: Date }): PublicUser {
+  return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt.toISOString() };
+}
+
+export function createUsersRepository(db: Db) {
+  return {
+    async create(data: { email: string; username: string; passwordHash: string; role: Role }) {
+      return toPublicUser(await db.user.create({ data, select: { id: true, username: true, role: true, createdAt: true } }));
+    },
+    async findTaken(email: string, username: string) {
+      const rows = await db.user.findMany({
+        where: { OR: [{ email }, { username: { equals: username, mode: "insensitive" } }] },
+        select: { email: true, username: true },
+      });
+      return {
+        email: rows.some((r) => r.email === email),
+        username: rows.some((r) => r.username.toLowerCase() === username.toLowerCase()),
+      };
+    },
+    /** The only place a password hash leaves the database: for verification, never returned further. */
+    async findCredentials(email: string) {
+      const row = await db.user.findUnique({ where: { email }, select: { ...viewerSelect, passwordHash: true } });
+      return row ? { access: toAccess(row), passwordHash: row.passwordHash } : null;
+    },
+    async findAccess(id: string) {
+      const row = await db.user.findUnique({ where: { id }, select: viewerSelect });
+      return row ? toAccess(row) : null;
+    },
+    async findPublicByUsername(username: string) {
+      const row = await db.user.findFirst({
+        where: { username: { equals: username, mode: "insensitive" } },
+        select: { id: true, username: true, role: true, createdAt: true, bio: true },
+      });
+      return row ? { ...toPublicUser(row), bio: row.bio } : null;
+    },
+    async findIdsByUsernames(usernames: string[]) {
+      if (usernames.length === 0) return [];
+      return db.user.findMany({
+        where: { OR: usernames.map((u) => ({ username: { equals: u, mode: "insensitive" as const } })) },
+        select: { id: true, username: true },
+        take: 20,
+      });
+    },
+    async count() {
+      return db.user.count();
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,59 @@
+import { hash, verify } from "@node-rs/argon2";
+import { conflict, type ErrorDetail } from "../errors";
+import { isUniqueViolation } from "../db/client";
+import type { PublicUser, Role } from "../dto";
+import type { UsersRepository, UserAccess } from "./users.repository";
+import type { TRegisterInput } from "./users.schema";
+
+// argon2id with OWASP's minimum profile (19 MiB, 2 passes): strong yet cheap enough for 2 cores.
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export interface UsersDeps {
+  repo: UsersRepository;
+  adminEmails: Set<string>;
+}
+
+export function createUsersService({ repo, adminEmails }: UsersDeps) {
+  // Verifying against a throwaway hash when the email is unknown keeps the response time
+  // the same, so sign-in does not reveal which emails have accounts.
+  const dummyHash = hash("parley-timing-equaliser", ARGON);
+
+  async function createAccount(input: TRegisterInput & { role: Role }): Promise<PublicUser> {
+    const taken = await repo.findTaken(input.email, input.username);
+    const details: ErrorDetail[] = [];
+    if (taken.email) details.push({ field: "email", message: "is already registered" });
+    if (taken.username) details.push({ field: "username", message: "is already taken" });
+    if (details.length) throw conflict(details.map((d) => `${d.field} ${d.message}`).join("; "), details);
+    const passwordHash = await hash(input.password, ARGON);
+    try {
+      return await repo.create({ email: input.email, username: input.username, passwordHash, role: input.role });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict("email or username is already taken");
+      throw err;
+    }
+  }
+
+  return {
+    /** Self-service sign-up: emails listed in ADMIN_EMAILS become admins. */
+    register: (input: TRegisterInput) => createAccount({ ...input, role: adminEmails.has(input.email) ? "ADMIN" : "MEMBER" }),
+    /** For the demo seed and operators; never reachable from the API with a chosen role. */
+    createAccount,
+
+    /** The signed-in user for valid credentials, else null. Banned users are returned with `ban` set. */
+    async verifyCredentials(email: string, password: string): Promise<UserAccess | null> {
+      const found = await repo.findCredentials(email);
+      if (!found) {
+        await verify(await dummyHash, password).catch(() => false);
+        return null;
+      }
+      const ok = await verify(found.passwordHash, password).catch(() => false);
+      return ok ? found.access : null;
+    },
+
+    findAccess: repo.findAccess,
+    count: repo.count,
+    findPublicByUsername: repo.findPublicByUsername,
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
