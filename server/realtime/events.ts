@@ -1,0 +1,54 @@
+/**
+ * THE realtime contract (`../shared/API.md`, Realtime): every event between browser and
+ * server, with its payload. Imported by the server and, with `import type`, by the browser.
+ */
+import type { Comment, Notification, Post, UserRef } from "../dto";
+
+export type Room = "forum" | `category:${string}` | `post:${string}`;
+
+export type AckError = { code: string; message: string };
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
+
+export interface PresenceSnapshot {
+  count: number;
+  users: UserRef[];
+  guests: number;
+}
+export interface PresenceDelta {
+  type: "join" | "leave";
+  user: UserRef;
+  count: number;
+}
+
+export interface ServerToClientEvents {
+  "post:created": (p: { post: Post }) => void;
+  "post:updated": (p: { post: Post }) => void;
+  "post:deleted": (p: { id: string }) => void;
+  "comment:created": (p: { comment: Comment }) => void;
+  "comment:updated": (p: { comment: Comment }) => void;
+  "comment:deleted": (p: { id: string; postId: string }) => void;
+  presence: (p: PresenceSnapshot | PresenceDelta) => void;
+  "post:viewers": (p: { postId: string; count: number }) => void;
+  typing: (p: { postId: string; user: UserRef }) => void;
+  notification: (p: { notification: Notification }, ack?: (r: { ok: true }) => void) => void;
+  /** Staff only: the open reports queue changed. */
+  "report:changed": (p: { reportId: string; openCount: number }) => void;
+  /** Staff only: live figures for the dashboard. */
+  stats: (p: LiveStats) => void;
+}
+
+export interface LiveStats {
+  online: number;
+  guests: number;
+  sockets: number;
+  eventsPerMinute: number;
+  postsToday: number;
+  commentsToday: number;
+  openReports: number;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (p: { room: string }, ack: (r: Ack) => void) => void;
+  unsubscribe: (p: { room: string }, ack: (r: Ack) => void) => void;
+  typing: (p: { postId: string }, ack?: (r: Ack) => void) => void;
+}
