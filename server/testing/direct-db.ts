@@ -1,0 +1,35 @@
+import pg from "pg";
+
+export type Role = "MEMBER" | "MODERATOR" | "ADMIN";
+
+/**
+ * Direct writes for test set-up where the API has no door yet (or the door is what is under
+ * test elsewhere): roles, bans, session revocation, locking. Test support only.
+ */
+export function directDb(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const one = async (sql: string, params: unknown[]) => {
+    const { rowCount } = await pool.query(sql, params);
+    if (rowCount !== 1) throw new Error(`expected one row to change, got ${rowCount}: ${sql}`);
+  };
+  return {
+    query: <R extends pg.QueryResultRow = any>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params),
+    setRole: (userId: string, role: Role) => one(`UPDATE "User" SET role = $2::"Role" WHERE id = $1::uuid`, [userId, role]),
+    /** Revokes every session issued so far (what sign-out-everywhere and bans do). */
+    bumpSessionVersion: (userId: string) => one(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1::uuid`, [userId]),
+    ban: (userId: string, reason: string | null = "test ban", until: Date | null = null) =>
+      one(`UPDATE "User" SET "bannedAt" = now(), "banReason" = $2, "bannedUntil" = $3 WHERE id = $1::uuid`, [userId, reason, until]),
+    unban: (userId: string) =>
+      one(`UPDATE "User" SET "bannedAt" = NULL, "banReason" = NULL, "bannedUntil" = NULL WHERE id = $1::uuid`, [userId]),
+    setPostFlags: (postId: string, flags: { locked?: boolean; pinned?: boolean; hidden?: boolean }) =>
+      one(
+        `UPDATE "Post" SET locked = COALESCE($2, locked), pinned = COALESCE($3, pinned), hidden = COALESCE($4, hidden) WHERE id = $1::uuid`,
+        [postId, flags.locked ?? null, flags.pinned ?? null, flags.hidden ?? null],
+      ),
+    setCommentHidden: (commentId: string, hidden: boolean) =>
+      one(`UPDATE "Comment" SET hidden = $2 WHERE id = $1::uuid`, [commentId, hidden]),
+    close: () => pool.end(),
+  };
+}
+
+export type DirectDb = ReturnType<typeof directDb>;
