@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from "node:http";
+import { createClient, type RedisClientType } from "redis";
 import { env } from "./env";
 import { childLogger } from "./logger";
 import { setServices } from "./context";
@@ -7,27 +8,43 @@ import { startDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { createServices } from "./services";
 import { createMemoryPresence } from "./presence/presence";
+import { createRedisPresence } from "./presence/redis";
 import { createRateLimiters } from "./http/rate-limit";
 import { nullPublisher, type Publisher } from "./realtime/publisher";
+import { createRealtime } from "./realtime";
+import { createEventCounter } from "./realtime/stats";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
 
 const log = childLogger("app");
 
+async function connectRedis(url: string): Promise<RedisClientType> {
+  const client: RedisClientType = createClient({ url });
+  client.on("error", (err) => log.warn({ err }, "redis error"));
+  await client.connect();
+  log.info("connected to Redis: multi-node mode");
+  return client;
+}
+
 /**
- * Boots everything but HTTP: database (embedded or DATABASE_URL), migrations, services,
- * the default category and, in development on an empty database, demo content.
+ * Boots everything but HTTP: database (embedded or DATABASE_URL), migrations, Redis when
+ * REDIS_URL is set, services, the default category and, in development on an empty
+ * database, demo content. `attach` then hangs the realtime layer on the HTTP server.
  */
 export async function startApp() {
   const database = await startDatabase();
   await migrate(database.url);
   const db = createDb(database.url);
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
+  const presence = redis ? createRedisPresence(redis) : createMemoryPresence();
+  const events = createEventCounter(redis);
   let publisher: Publisher = nullPublisher;
   const services = createServices({
     db,
     adminEmails: env.adminEmails,
     publisher: () => publisher,
-    presence: createMemoryPresence(),
-    limits: createRateLimiters(env.RATE_LIMIT_SCALE),
+    presence,
+    limits: createRateLimiters(env.RATE_LIMIT_SCALE, redis),
+    eventsPerMinute: events.perMinute,
   });
   await services.categories.ensureDefault();
   const seed = env.PARLEY_SEED === "demo" || (env.PARLEY_SEED === "auto" && !env.production);
@@ -39,17 +56,17 @@ export async function startApp() {
 
   return {
     services,
-    /** Attaches the realtime layer to the HTTP server; returns its closer. */
-    async attach(_server: HttpServer) {
-      return { close: async () => {} };
+    attach(server: HttpServer) {
+      const realtime = createRealtime(server, { services, redis, onEmit: events.record });
+      publisher = realtime.publisher;
+      return realtime;
     },
     async stop() {
       setServices(undefined);
+      presence.stop();
       await db.$disconnect();
+      await redis?.quit().catch(() => {});
       await database.stop();
-    },
-    setPublisher(p: Publisher) {
-      publisher = p;
     },
   };
 }

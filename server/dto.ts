@@ -63,6 +63,8 @@ export interface Comment {
   body: string;
   bodyHtml: string;
   author: UserRef;
+  /** The author's idempotency key, if they sent one: lets their tab match its optimistic copy. */
+  clientId: string | null;
   reactions: ReactionCounts;
   /** Present for staff only. */
   hidden?: boolean;

@@ -21,6 +21,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PARLEY_DATA_DIR: z.string().default(".data"),
   PARLEY_SEED: z.enum(["auto", "demo", "none"]).default("auto"),
+  // Socket heartbeat: a silent client is dropped after interval + timeout (~30 s by default).
+  SOCKET_PING_INTERVAL_MS: z.coerce.number().int().min(200).default(20_000),
+  SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(200).default(10_000),
+  // How often long-lived sockets are re-checked against the database (revoked session, ban).
+  SOCKET_RECHECK_MS: z.coerce.number().int().min(200).default(60_000),
 });
 
 function load() {

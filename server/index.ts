@@ -19,7 +19,7 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
-const realtime = await app.attach(server);
+const realtime = app.attach(server);
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();

@@ -25,10 +25,12 @@ export interface ServiceDeps {
   publisher: () => Publisher;
   presence: PresenceStore;
   limits: RateLimiters;
+  /** Published realtime events in the last minute (all nodes). */
+  eventsPerMinute: () => Promise<number>;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
-export function createServices({ db, adminEmails, publisher, presence, limits }: ServiceDeps) {
+export function createServices({ db, adminEmails, publisher, presence, limits, eventsPerMinute }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
   const postsRepo = createPostsRepository(db);
@@ -53,6 +55,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits }:
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
     presence,
     limits,
+    eventsPerMinute,
     async health() {
       await db.$queryRaw`SELECT 1`;
       return { db: "ok" as const };

@@ -7,6 +7,7 @@ export const commentSelect = {
   seq: true,
   body: true,
   bodyHtml: true,
+  clientId: true,
   hidden: true,
   deletedAt: true,
   createdAt: true,
@@ -20,6 +21,7 @@ export type CommentRow = {
   seq: number;
   body: string;
   bodyHtml: string;
+  clientId: string | null;
   hidden: boolean;
   deletedAt: Date | null;
   createdAt: Date;
@@ -35,6 +37,7 @@ export function toComment(row: CommentRow, reactions: ReactionCounts, staff: boo
     body: row.body,
     bodyHtml: row.bodyHtml,
     author: row.author,
+    clientId: row.clientId,
     reactions,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,

@@ -46,6 +46,14 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish }
     return out;
   }
 
+  /** Post lists show comment counts and last activity: refresh the post for them, after commit. */
+  function republishPost(postId: string) {
+    void postsRepo
+      .findById(postId)
+      .then(async (row) => row && !row.deletedAt && publish().postUpdated(await posts.presentOne(row, true)))
+      .catch(() => {});
+  }
+
   return {
     findVisible,
     presentOne: async (row: CommentRow, staff: boolean) => (await present([row], staff))[0],
@@ -94,6 +102,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish }
       if (!result) throw staff ? notFound("post") : forbidden("this post is locked: new comments are closed");
       const comment = toComment(result.comment, {}, staff);
       publish().commentCreated(toComment(result.comment, {}, true));
+      republishPost(postId);
       for (const n of result.notifications) {
         const notification: Notification = {
           id: n.id,
@@ -125,6 +134,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish }
       requireOwnerOrStaff(viewer, row.author.id);
       await repo.softDelete(id, row.postId);
       publish().commentDeleted({ id, postId: row.postId });
+      republishPost(row.postId);
     },
 
     countCreatedSince: repo.countCreatedSince,

@@ -14,6 +14,8 @@ export interface PresenceStore {
   snapshot(): Promise<{ count: number; users: UserRef[]; guests: number; sockets: number }>;
   /** Drops what this node contributed (used at shutdown). */
   clearNode(): Promise<void>;
+  /** Stops background work (heartbeats). */
+  stop(): void;
 }
 
 export function createMemoryPresence(): PresenceStore {
@@ -50,5 +52,6 @@ export function createMemoryPresence(): PresenceStore {
       sockets.clear();
       guests.clear();
     },
+    stop() {},
   };
 }

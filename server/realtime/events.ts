@@ -30,7 +30,7 @@ export interface ServerToClientEvents {
   presence: (p: PresenceSnapshot | PresenceDelta) => void;
   "post:viewers": (p: { postId: string; count: number }) => void;
   typing: (p: { postId: string; user: UserRef }) => void;
-  notification: (p: { notification: Notification }, ack?: (r: { ok: true }) => void) => void;
+  notification: (p: { notification: Notification }) => void;
   /** Staff only: the open reports queue changed. */
   "report:changed": (p: { reportId: string; openCount: number }) => void;
   /** Staff only: live figures for the dashboard. */
@@ -51,4 +51,6 @@ export interface ClientToServerEvents {
   subscribe: (p: { room: string }, ack: (r: Ack) => void) => void;
   unsubscribe: (p: { room: string }, ack: (r: Ack) => void) => void;
   typing: (p: { postId: string }, ack?: (r: Ack) => void) => void;
+  /** The client received these notifications (they are marked delivered). */
+  "notification:delivered": (p: { ids: string[] }, ack?: (r: Ack) => void) => void;
 }

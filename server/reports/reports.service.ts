@@ -15,6 +15,7 @@ export interface ReportsDeps {
 
 export function createReportsService({ repo, posts, comments, publish }: ReportsDeps) {
   return {
+    countOpen: repo.countOpen,
     /** One open report per member per item: reporting again returns the open one. */
     async create(viewer: Viewer | null, input: TCreateReport): Promise<{ report: Report; created: boolean }> {
       const user = requireWriter(viewer);

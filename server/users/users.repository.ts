@@ -62,6 +62,10 @@ export function createUsersRepository(db: Db) {
       const row = await db.user.findUnique({ where: { id }, select: viewerSelect });
       return row ? toAccess(row) : null;
     },
+    async findAccessMany(ids: string[]) {
+      const rows = await db.user.findMany({ where: { id: { in: ids } }, select: viewerSelect });
+      return rows.map((r) => toAccess(r));
+    },
     async findPublicByUsername(username: string) {
       const row = await db.user.findFirst({
         where: { username: { equals: username, mode: "insensitive" } },

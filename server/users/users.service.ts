@@ -51,6 +51,7 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
     },
 
     findAccess: repo.findAccess,
+    findAccessMany: repo.findAccessMany,
     count: repo.count,
     findPublicByUsername: repo.findPublicByUsername,
   };

@@ -1,0 +1,44 @@
+import type { IncomingMessage } from "node:http";
+import { env } from "../env";
+import { isStaff } from "../dto";
+import { resolveSession, sessionTokenFrom } from "../auth/session";
+import type { Services } from "../services";
+import { STAFF_ROOM, userRoom } from "./rooms";
+import type { ParleySocket } from "./types";
+
+/**
+ * Refuses a handshake from a foreign Origin before Socket.IO does anything else, which stops
+ * cross-site WebSocket hijacking (the `cors` option alone does not refuse a handshake).
+ * Non-browser clients send no Origin and cannot be hijacked, so they pass.
+ */
+export function allowRequest(req: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) {
+  const origin = req.headers.origin;
+  callback(null, !origin || env.allowedOrigins.has(origin));
+}
+
+/**
+ * Handshake middleware: validates the NextAuth session cookie exactly as HTTP routes do.
+ * Runs on recovered connections too (skipMiddlewares is off), so a banned or signed-out
+ * member cannot slip back in inside the recovery window.
+ */
+export function handshake(services: Services) {
+  return async (socket: ParleySocket, next: (err?: Error) => void) => {
+    try {
+      const token = sessionTokenFrom(socket.request.headers.cookie);
+      const session = await resolveSession(token, env.secret, services.users.findAccess);
+      if (session.status === "invalid") return next(new Error("unauthorized"));
+      if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
+      const user = session.status === "ok" ? session.viewer : null;
+      socket.data.user = user;
+      // A recovered socket gets its rooms back from Socket.IO; index.ts rebuilds this set.
+      socket.data.rooms = new Set();
+      if (user) {
+        socket.join(userRoom(user.id));
+        if (isStaff(user)) socket.join(STAFF_ROOM);
+      }
+      next();
+    } catch {
+      next(new Error("unavailable"));
+    }
+  };
+}

@@ -1,0 +1,84 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { childLogger } from "../logger";
+import type { Services } from "../services";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import { allowRequest, handshake } from "./handshake";
+import { createBroadcaster } from "./broadcaster";
+import { createPresenceTracker } from "./presence.handlers";
+import { registerRoomHandlers } from "./rooms.handlers";
+import { startSessionRecheck } from "./recheck";
+import type { InterServerEvents, ParleyServer, SocketData } from "./types";
+
+const log = childLogger("realtime");
+
+export interface RealtimeDeps {
+  services: Services;
+  /** A connected node-redis client: enables the multi-node adapter. */
+  redis?: unknown;
+  /** Counts one published event (for the live stats). */
+  onEmit?: () => void;
+}
+
+/** Attaches Socket.IO to Parley's HTTP server and returns the publisher services use. */
+export function createRealtime(httpServer: HttpServer, { services, redis, onEmit = () => {} }: RealtimeDeps) {
+  const io: ParleyServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    pingInterval: env.SOCKET_PING_INTERVAL_MS,
+    pingTimeout: env.SOCKET_PING_TIMEOUT_MS,
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest,
+    cors: { origin: [...env.allowedOrigins], credentials: true },
+    // Missed packets are replayed within this window; the middleware still runs on recovery.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
+  });
+
+  const presence = createPresenceTracker(io, services.presence);
+  const budget = new Map<string, { tokens: number; at: number }>();
+  const spend = async (socket: { id: string }) => {
+    // A token bucket per socket: 30 events per 10 s (scaled), refilled continuously.
+    const capacity = 30 * env.RATE_LIMIT_SCALE;
+    const now = Date.now();
+    const b = budget.get(socket.id) ?? { tokens: capacity, at: now };
+    b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 10_000) * capacity);
+    b.at = now;
+    if (b.tokens < 1) throw new AppError("RATE_LIMITED", "slow down");
+    b.tokens -= 1;
+    budget.set(socket.id, b);
+  };
+
+  io.use(handshake(services));
+  io.on("connection", (socket) => {
+    if (socket.recovered) for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
+    registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend });
+    void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
+    socket.on("disconnect", () => {
+      budget.delete(socket.id);
+      void presence.disconnected(socket).catch((err) => log.warn({ err }, "presence leave failed"));
+    });
+  });
+
+  const recheck = startSessionRecheck(io, services);
+  const publisher = createBroadcaster(io, { openReports: () => services.reports.countOpen(), onEmit });
+
+  return {
+    io,
+    publisher,
+    /** Tells every client to reconnect (elsewhere, behind a balancer) and drops this node's presence. */
+    async close() {
+      recheck.stop();
+      presence.stop();
+      // Closing at the Engine.IO level makes clients see "transport close" and reconnect,
+      // unlike disconnectSockets(), after which a client stays away.
+      io.engine.close();
+      await services.presence.clearNode();
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;

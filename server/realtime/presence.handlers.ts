@@ -1,0 +1,59 @@
+import type { PresenceStore } from "../presence/presence";
+import { childLogger } from "../logger";
+import type { ParleyServer, ParleySocket } from "./types";
+
+const log = childLogger("presence");
+const VIEWERS_FLUSH_MS = 500;
+
+/**
+ * Who is online and who is viewing which post. Joins and leaves go to `forum` as deltas; a
+ * subscriber to `forum` first gets a snapshot. Viewer counts are batched per post room, so
+ * a burst of joins costs one count and one emit per room, not one per socket.
+ */
+export function createPresenceTracker(io: ParleyServer, store: PresenceStore) {
+  const dirtyRooms = new Set<string>();
+  const flush = setInterval(() => {
+    const rooms = [...dirtyRooms];
+    dirtyRooms.clear();
+    for (const room of rooms) {
+      io.in(room)
+        .fetchSockets()
+        .then((sockets) => io.to(room).emit("post:viewers", { postId: room.slice("post:".length), count: sockets.length }))
+        .catch((err) => log.warn({ err, room }, "viewer count failed"));
+    }
+  }, VIEWERS_FLUSH_MS);
+  flush.unref();
+
+  async function broadcastDelta(type: "join" | "leave", user: { id: string; username: string }) {
+    const { count } = await store.snapshot();
+    io.to("forum").emit("presence", { type, user, count });
+  }
+
+  return {
+    async connected(socket: ParleySocket) {
+      const user = socket.data.user;
+      if (!user) return store.addGuest(socket.id);
+      const ref = { id: user.id, username: user.username };
+      if (await store.add(ref, socket.id)) await broadcastDelta("join", ref);
+    },
+    async disconnected(socket: ParleySocket) {
+      for (const room of socket.data.rooms ?? []) if (room.startsWith("post:")) dirtyRooms.add(room);
+      const user = socket.data.user;
+      if (!user) return store.removeGuest(socket.id);
+      if (await store.remove(user.id, socket.id)) await broadcastDelta("leave", { id: user.id, username: user.username });
+    },
+    async joined(socket: ParleySocket, room: string) {
+      if (room === "forum") {
+        const { count, users, guests } = await store.snapshot();
+        socket.emit("presence", { count, users, guests });
+      }
+      if (room.startsWith("post:")) dirtyRooms.add(room);
+    },
+    left(_socket: ParleySocket, room: string) {
+      if (room.startsWith("post:")) dirtyRooms.add(room);
+    },
+    stop() {
+      clearInterval(flush);
+    },
+  };
+}
