@@ -28,6 +28,14 @@ export function directDb(url: string) {
       ),
     setCommentHidden: (commentId: string, hidden: boolean) =>
       one(`UPDATE "Comment" SET hidden = $2 WHERE id = $1::uuid`, [commentId, hidden]),
+    /** A category of its own, so a test can list posts without other tests' posts in the way. */
+    async createCategory(slug: string, name = slug) {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO "Category" (id, slug, name, description, position) VALUES (gen_random_uuid(), $1, $2, '', 1000) RETURNING id`,
+        [slug, name],
+      );
+      return { id: rows[0].id, slug, name };
+    },
     close: () => pool.end(),
   };
 }
