@@ -1,0 +1,105 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { Comment } from "../dto";
+import { useServer } from "../testing/context";
+import type { Client } from "../testing/harness";
+import { closeAllSockets, connectSocket, sleep, subscribe, type TestSocket } from "../testing/sockets";
+
+const server = useServer();
+afterAll(closeAllSockets);
+
+/**
+ * A reader that keeps a post's comments the way the browser does: live events merged by id,
+ * and after a reconnect that did not recover its session, `comments?after=<last seq>`.
+ */
+class Reader {
+  readonly byId = new Map<string, Comment>();
+  recoveredReconnects = 0;
+  freshReconnects = 0;
+  constructor(
+    readonly socket: TestSocket,
+    readonly http: Client,
+    readonly postId: string,
+  ) {
+    socket.on("comment:created", ({ comment }) => this.byId.set(comment.id, comment));
+    socket.on("connect", () => void this.onConnect());
+  }
+  lastSeq() {
+    return Math.max(0, ...[...this.byId.values()].map((c) => c.seq));
+  }
+  private async onConnect() {
+    if (this.socket.recovered) return void this.recoveredReconnects++;
+    this.freshReconnects++;
+    await subscribe(this.socket, `post:${this.postId}`);
+    await this.catchUp();
+  }
+  async catchUp() {
+    for (;;) {
+      const { json } = await this.http.get(`/api/v1/posts/${this.postId}/comments?after=${this.lastSeq()}&limit=200`);
+      for (const c of json.comments as Comment[]) this.byId.set(c.id, c);
+      if (json.comments.length < 200) return;
+    }
+  }
+  seqs() {
+    return [...this.byId.values()].map((c) => c.seq).sort((a, b) => a - b);
+  }
+}
+
+async function writeStorm(postId: string, writers: Client[], perWriter: number) {
+  await Promise.all(
+    writers.map(async (w, i) => {
+      for (let n = 0; n < perWriter; n++) {
+        const res = await w.post(`/api/v1/posts/${postId}/comments`, { body: `writer ${i} comment ${n}`, clientId: `w${i}-c${n}` });
+        expect(res.status).toBe(201);
+      }
+    }),
+  );
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("exact catch-up after a reconnect", () => {
+  it("ends with seq 1..200 exactly once when the session is not recovered", async () => {
+    const owner = await server.member("owner");
+    const { json } = await owner.post("/api/v1/posts", { categorySlug: "general", title: "Storm", body: "x" });
+    const writers = await Promise.all(range(10).map(() => server.member("writer")));
+    const socket = await connectSocket(server.origin, null, { reconnection: true });
+    const reader = new Reader(socket, server.anonymous(), json.post.id);
+    await subscribe(socket, `post:${json.post.id}`);
+
+    const storm = writeStorm(json.post.id, writers, 20);
+    await sleep(150);
+    // Drop the connection for good (a fresh socket later means no recovery at all).
+    socket.disconnect();
+    await storm;
+    const again = await connectSocket(server.origin, null, { reconnection: true });
+    const resumed = new Reader(again, server.anonymous(), json.post.id);
+    for (const c of reader.byId.values()) resumed.byId.set(c.id, c);
+    await subscribe(again, `post:${json.post.id}`);
+    await resumed.catchUp();
+
+    expect(reader.byId.size).toBeGreaterThan(0);
+    expect(reader.byId.size).toBeLessThan(200);
+    expect(resumed.seqs()).toEqual(range(200));
+    expect(resumed.byId.size).toBe(200);
+  });
+
+  it("replays what was missed when Socket.IO recovers the session", async () => {
+    const owner = await server.member("owner");
+    const { json } = await owner.post("/api/v1/posts", { categorySlug: "general", title: "Blip", body: "x" });
+    const writers = await Promise.all(range(10).map(() => server.member("writer")));
+    const socket = await connectSocket(server.origin, null, { reconnection: true });
+    const reader = new Reader(socket, server.anonymous(), json.post.id);
+    await subscribe(socket, `post:${json.post.id}`);
+
+    const storm = writeStorm(json.post.id, writers, 20);
+    await sleep(150);
+    // A network blip: the transport closes and the client reconnects by itself.
+    socket.io.engine.close();
+    await storm;
+    for (let i = 0; i < 50 && reader.byId.size < 200; i++) await sleep(100);
+
+    expect(reader.recoveredReconnects).toBe(1);
+    expect(reader.freshReconnects).toBe(0);
+    expect(reader.seqs()).toEqual(range(200));
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { useServer } from "../testing/context";
+import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "../testing/sockets";
+
+const server = useServer();
+afterAll(closeAllSockets);
+
+/** Every live event reaches a second client within a second of the HTTP write that caused it. */
+describe("live events", () => {
+  it("post:created / updated / deleted reach forum and category subscribers", async () => {
+    const alice = await server.member("alice");
+    const forum = await connectSocket(server.origin);
+    const category = await connectSocket(server.origin);
+    await subscribe(forum, "forum");
+    await subscribe(category, "category:general");
+
+    const created = Promise.all([
+      nextEvent(forum, "post:created", (p) => p.post.title === "Live post"),
+      nextEvent(category, "post:created", (p) => p.post.title === "Live post"),
+    ]);
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Live post", body: "hello" });
+    const [a, b] = await created;
+    expect(a.post.id).toBe(json.post.id);
+    expect(b.post.author.username).toBe(alice.me.user.username);
+    expect(a.post).not.toHaveProperty("hidden");
+
+    const updated = nextEvent(forum, "post:updated", (p) => p.post.id === json.post.id && p.post.title === "Edited");
+    await alice.patch(`/api/v1/posts/${json.post.id}`, { title: "Edited" });
+    await updated;
+
+    const deleted = nextEvent(category, "post:deleted", (p) => p.id === json.post.id);
+    expect((await alice.delete(`/api/v1/posts/${json.post.id}`)).status).toBe(204);
+    await deleted;
+  });
+
+  it("comment:created / updated / deleted reach post subscribers, with seq", async () => {
+    const alice = await server.member("alice");
+    const bob = await server.member("bob");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Thread", body: "x" });
+    const watcher = await connectSocket(server.origin);
+    expect(await subscribe(watcher, `post:${json.post.id}`)).toMatchObject({ ok: true });
+
+    const created = nextEvent(watcher, "comment:created");
+    const res = await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "first!" });
+    const { comment } = await created;
+    expect(comment).toMatchObject({ id: res.json.comment.id, seq: 1, postId: json.post.id, body: "first!" });
+
+    const updated = nextEvent(watcher, "comment:updated", (p) => p.comment.body === "first! (edited)");
+    await bob.patch(`/api/v1/comments/${comment.id}`, { body: "first! (edited)" });
+    expect((await updated).comment.editedAt).not.toBeNull();
+
+    const deleted = nextEvent(watcher, "comment:deleted");
+    await bob.delete(`/api/v1/comments/${comment.id}`);
+    expect(await deleted).toEqual({ id: comment.id, postId: json.post.id });
+  });
+
+  it("a new comment refreshes the post's count for forum subscribers", async () => {
+    const alice = await server.member("alice");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Counted", body: "x" });
+    const forum = await connectSocket(server.origin);
+    await subscribe(forum, "forum");
+    const bumped = nextEvent(forum, "post:updated", (p) => p.post.id === json.post.id && p.post.commentCount === 1);
+    await alice.post(`/api/v1/posts/${json.post.id}/comments`, { body: "one" });
+    await bumped;
+  });
+
+  it("invalid writes emit nothing", async () => {
+    const alice = await server.member("alice");
+    const bob = await server.member("bob");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Quiet", body: "x" });
+    const forum = await connectSocket(server.origin);
+    const room = await connectSocket(server.origin);
+    await subscribe(forum, "forum");
+    await subscribe(room, `post:${json.post.id}`);
+    const seen = [
+      ...["post:created", "post:updated", "post:deleted"].map((e) => collect(forum, e as "post:created")),
+      collect(room, "comment:created"),
+    ];
+
+    expect((await alice.post("/api/v1/posts", { categorySlug: "general", title: "", body: "x" })).status).toBe(400);
+    expect((await bob.patch(`/api/v1/posts/${json.post.id}`, { title: "not yours" })).status).toBe(403);
+    expect((await bob.delete(`/api/v1/posts/${json.post.id}`)).status).toBe(403);
+    expect((await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "" })).status).toBe(400);
+    await server.db.setPostFlags(json.post.id, { locked: true });
+    expect((await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "locked out" })).status).toBe(403);
+    await sleep(700);
+    expect(seen.flat()).toEqual([]);
+  });
+
+  it("typing reaches others in the post but not the typist", async () => {
+    const alice = await server.member("alice");
+    const bob = await server.member("bob");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Typing", body: "x" });
+    const a = await connectSocket(server.origin, alice);
+    const b = await connectSocket(server.origin, bob);
+    await subscribe(a, `post:${json.post.id}`);
+    await subscribe(b, `post:${json.post.id}`);
+    const echoed = collect(a, "typing");
+    const heard = nextEvent(b, "typing");
+    expect(await a.emitWithAck("typing", { postId: json.post.id })).toEqual({ ok: true });
+    expect(await heard).toEqual({ postId: json.post.id, user: { id: alice.me.user.id, username: alice.me.user.username } });
+    await sleep(200);
+    expect(echoed).toEqual([]);
+  });
+
+  it("post:viewers counts the sockets on a post", async () => {
+    const alice = await server.member("alice");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Viewers", body: "x" });
+    const a = await connectSocket(server.origin);
+    const b = await connectSocket(server.origin);
+    await subscribe(a, `post:${json.post.id}`);
+    const two = nextEvent(a, "post:viewers", (p) => p.count === 2, 2000);
+    await subscribe(b, `post:${json.post.id}`);
+    expect(await two).toEqual({ postId: json.post.id, count: 2 });
+    const one = nextEvent(a, "post:viewers", (p) => p.count === 1, 2000);
+    b.close();
+    await one;
+  });
+
+  it("notifications go to the recipient's own sockets only", async () => {
+    const alice = await server.member("alice");
+    const bob = await server.member("bob");
+    const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Notify me", body: "x" });
+    const aliceSocket = await connectSocket(server.origin, alice);
+    const bobSocket = await connectSocket(server.origin, bob);
+    const bobSaw = collect(bobSocket, "notification");
+    const got = nextEvent(aliceSocket, "notification");
+    await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "reply to alice" });
+    const { notification } = await got;
+    expect(notification).toMatchObject({ kind: "REPLY", postId: json.post.id, actor: { username: bob.me.user.username }, readAt: null });
+    expect(await aliceSocket.emitWithAck("notification:delivered", { ids: [notification.id] })).toEqual({ ok: true });
+    const { rows } = await server.db.query(`SELECT "deliveredAt" FROM "Notification" WHERE id = $1`, [notification.id]);
+    expect(rows[0].deliveredAt).not.toBeNull();
+    await sleep(200);
+    expect(bobSaw).toEqual([]);
+  });
+});
