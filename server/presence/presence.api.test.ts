@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { useServer } from "../testing/context";
+import { expectOk } from "../testing/expect";
+
+const server = useServer();
+
+describe("GET /api/v1/presence", () => {
+  it("answers anyone with {count, users, guests}", async () => {
+    const res = await server.anonymous().get("/api/v1/presence");
+    expectOk(res);
+    expect(Object.keys(res.json).sort()).toEqual(["count", "guests", "users"]);
+    expect(res.json.count).toBe(res.json.users.length);
+    expect(Number.isInteger(res.json.guests)).toBe(true);
+    for (const u of res.json.users) expect(Object.keys(u).sort()).toEqual(["id", "username"]);
+  });
+
+  it("counts no one for plain HTTP traffic (presence is live sockets only)", async () => {
+    const member = await server.member("httponly");
+    const res = await member.get("/api/v1/presence");
+    expect(res.json.users.map((u: { id: string }) => u.id)).not.toContain(member.me.user.id);
+  });
+});
