@@ -59,9 +59,15 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(md.render(source), SANITIZE);
 }
 
+// sanitize-html escapes the text it keeps; an excerpt is plain text, so undo that escaping.
+const ESCAPES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
+
 /** A short plain-text excerpt for notifications and previews. */
 export function excerpt(source: string, max = 140): string {
-  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(?:amp|lt|gt|quot);/g, (e) => ESCAPES[e])
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
