@@ -17,6 +17,7 @@ import { createReportsService } from "./reports/reports.service";
 import { createNotificationsRepository } from "./notifications/notifications.repository";
 import { createNotificationsService } from "./notifications/notifications.service";
 import { createProfilesService } from "./users/profiles.service";
+import { createModeration } from "./moderation";
 
 export interface ServiceDeps {
   db: Db;
@@ -36,10 +37,31 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
   const postsRepo = createPostsRepository(db);
   const commentsRepo = createCommentsRepository(db);
 
+  const moderation = createModeration({
+    db,
+    posts: postsRepo,
+    comments: commentsRepo,
+    categories: categoriesRepo,
+    presence,
+    eventsPerMinute,
+    publish: publisher,
+  });
   const users = createUsersService({ repo: usersRepo, adminEmails });
   const categories = createCategoriesService({ repo: categoriesRepo });
-  const posts = createPostsService({ repo: postsRepo, categories: categoriesRepo, publish: publisher });
-  const comments = createCommentsService({ repo: commentsRepo, posts, postsRepo, users: usersRepo, publish: publisher });
+  const posts = createPostsService({
+    repo: postsRepo,
+    categories: categoriesRepo,
+    publish: publisher,
+    staffDelete: moderation.content.deletePost,
+  });
+  const comments = createCommentsService({
+    repo: commentsRepo,
+    posts,
+    postsRepo,
+    users: usersRepo,
+    publish: publisher,
+    staffDelete: moderation.content.deleteComment,
+  });
   const reactions = createReactionsService({ repo: createReactionsRepository(db), postsRepo, posts, comments, publish: publisher });
   const reports = createReportsService({ repo: createReportsRepository(db), posts, comments, publish: publisher });
   const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
@@ -53,6 +75,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     reports,
     notifications,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
+    moderation,
     presence,
     limits,
     eventsPerMinute,

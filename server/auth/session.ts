@@ -34,6 +34,10 @@ export async function resolveSession(
   if (!payload?.sub || typeof payload.sv !== "number") return { status: "invalid" };
   if (typeof payload.exp === "number" && payload.exp * 1000 < Date.now()) return { status: "invalid" };
   const viewer = await findAccess(payload.sub);
-  if (!viewer || viewer.sessionVersion !== payload.sv) return { status: "invalid" };
+  if (!viewer) return { status: "invalid" };
+  // A ban revokes sessions (bumps the version), yet a banned member's requests should say
+  // "banned" (403 / `forbidden`), not "signed out": the ban is checked before the version.
+  if (viewer.ban) return { status: "ok", viewer };
+  if (viewer.sessionVersion !== payload.sv) return { status: "invalid" };
   return { status: "ok", viewer };
 }

@@ -17,9 +17,11 @@ export interface CommentsDeps {
   postsRepo: PostsRepository;
   users: UsersRepository;
   publish: () => Publisher;
+  /** Staff removing someone else's comment: an audited moderation action. */
+  staffDelete: (actor: Viewer, row: CommentRow) => Promise<unknown>;
 }
 
-export function createCommentsService({ repo, posts, postsRepo, users, publish }: CommentsDeps) {
+export function createCommentsService({ repo, posts, postsRepo, users, publish, staffDelete }: CommentsDeps) {
   async function present(rows: CommentRow[], staff: boolean): Promise<Comment[]> {
     const reactions = await postsRepo.reactionCounts(
       "COMMENT",
@@ -131,9 +133,12 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish }
 
     async remove(viewer: Viewer | null, id: string): Promise<void> {
       const row = await findVisible(id, viewer);
-      requireOwnerOrStaff(viewer, row.author.id);
-      await repo.softDelete(id, row.postId);
-      publish().commentDeleted({ id, postId: row.postId });
+      const actor = requireOwnerOrStaff(viewer, row.author.id);
+      if (actor.id !== row.author.id) await staffDelete(actor, row);
+      else {
+        await repo.softDelete(id, row.postId);
+        publish().commentDeleted({ id, postId: row.postId });
+      }
       republishPost(row.postId);
     },
 

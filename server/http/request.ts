@@ -6,11 +6,17 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
 
-/** Reads at most MAX_BODY_BYTES, whatever Content-Length claims, and parses JSON. */
-export async function readJson(req: Request): Promise<unknown> {
+/**
+ * Reads at most MAX_BODY_BYTES, whatever Content-Length claims, and parses JSON. With
+ * `optional`, an empty body reads as undefined instead of failing.
+ */
+export async function readJson(req: Request, { optional = false } = {}): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) throw new AppError("BAD_JSON", "request body must be JSON");
+  if (!req.body) {
+    if (optional) return undefined;
+    throw new AppError("BAD_JSON", "request body must be JSON");
+  }
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,7 +31,10 @@ export async function readJson(req: Request): Promise<unknown> {
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("BAD_JSON", "request body must be JSON");
+  if (!text.trim()) {
+    if (optional) return undefined;
+    throw new AppError("BAD_JSON", "request body must be JSON");
+  }
   try {
     return JSON.parse(text);
   } catch {

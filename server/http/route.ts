@@ -21,8 +21,8 @@ export interface RouteContext<P> {
   services: Services;
   requestId: string;
   ip: string;
-  /** Reads and validates the JSON body. */
-  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+  /** Reads and validates the JSON body (`optional`: an empty body is validated as undefined). */
+  body<S extends z.ZodType>(schema: S, opts?: { optional?: boolean }): Promise<z.infer<S>>;
   query<S extends z.ZodType>(schema: S): z.infer<S>;
   /** Counts one request against a named limit, keyed by user (or IP when anonymous). */
   limit(name: LimitName): Promise<void>;
@@ -63,7 +63,7 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
         services,
         requestId,
         ip,
-        body: async (schema) => parseWith(schema, await readJson(req)),
+        body: async (schema, opts) => parseWith(schema, await readJson(req, opts)),
         query: (schema) => parseWith(schema, queryOf(req)),
         limit: (name) => services.limits.consume(name, viewer ? `u:${viewer.id}` : `ip:${ip}`),
       };

@@ -13,6 +13,8 @@ export interface PostsDeps {
   repo: PostsRepository;
   categories: CategoriesRepository;
   publish: () => Publisher;
+  /** Staff removing someone else's post: an audited moderation action. */
+  staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,7 +36,7 @@ function decodeCursor(cursor: string | undefined): PostCursor | undefined {
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createPostsService({ repo, categories, publish }: PostsDeps) {
+export function createPostsService({ repo, categories, publish, staffDelete }: PostsDeps) {
   /** Rows to DTOs with reaction counts; `staff` decides whether `hidden` is shown. */
   async function present(rows: PostRow[], staff: boolean): Promise<Post[]> {
     const reactions = await repo.reactionCounts(
@@ -139,7 +141,8 @@ export function createPostsService({ repo, categories, publish }: PostsDeps) {
 
     async remove(viewer: Viewer | null, id: string): Promise<void> {
       const row = await findVisible(id, viewer);
-      requireOwnerOrStaff(viewer, row.author.id);
+      const actor = requireOwnerOrStaff(viewer, row.author.id);
+      if (actor.id !== row.author.id) return void (await staffDelete(actor, row));
       await repo.update(id, { deletedAt: new Date() });
       publish().postDeleted({ id, categorySlug: row.category.slug });
     },

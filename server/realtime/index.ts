@@ -12,8 +12,10 @@ import { createPresenceTracker } from "./presence.handlers";
 import { registerRoomHandlers } from "./rooms.handlers";
 import { startSessionRecheck } from "./recheck";
 import type { InterServerEvents, ParleyServer, SocketData } from "./types";
+import { STAFF_ROOM } from "./rooms";
 
 const log = childLogger("realtime");
+const STATS_INTERVAL_MS = 2000;
 
 export interface RealtimeDeps {
   services: Services;
@@ -64,6 +66,16 @@ export function createRealtime(httpServer: HttpServer, { services, redis, onEmit
   });
 
   const recheck = startSessionRecheck(io, services);
+  // Live dashboard figures for staff on this node (io.local: every node serves its own staff
+  // sockets, so nothing is sent twice). Computed once per tick, only when staff are watching.
+  const statsTimer = setInterval(() => {
+    if (!io.of("/").adapter.rooms.get(STAFF_ROOM)?.size) return;
+    services.moderation
+      .figures()
+      .then((stats) => io.local.to(STAFF_ROOM).emit("stats", stats))
+      .catch((err) => log.warn({ err }, "stats failed"));
+  }, STATS_INTERVAL_MS);
+  statsTimer.unref();
   const publisher = createBroadcaster(io, { openReports: () => services.reports.countOpen(), onEmit });
 
   return {
@@ -72,6 +84,7 @@ export function createRealtime(httpServer: HttpServer, { services, redis, onEmit
     /** Tells every client to reconnect (elsewhere, behind a balancer) and drops this node's presence. */
     async close() {
       recheck.stop();
+      clearInterval(statsTimer);
       presence.stop();
       // Closing at the Engine.IO level makes clients see "transport close" and reconnect,
       // unlike disconnectSockets(), after which a client stays away.

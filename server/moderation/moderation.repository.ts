@@ -1,0 +1,145 @@
+import type { Db, Tx } from "../db/client";
+import { postSelect } from "../posts/posts.repository";
+import { commentSelect } from "../comments/comments.repository";
+import { reportSelect } from "../reports/reports.repository";
+import { toAccess } from "../users/users.repository";
+import type { Role } from "../dto";
+
+/** Prisma for moderation: each write takes the transaction its audit entry is written in. */
+export function createModerationRepository(db: Db) {
+  return {
+    updatePost: (
+      tx: Tx,
+      id: string,
+      data: { locked?: boolean; pinned?: boolean; hidden?: boolean; categoryId?: string; deletedAt?: Date },
+    ) => tx.post.update({ where: { id }, data, select: postSelect }),
+
+    updateComment: (tx: Tx, id: string, data: { hidden?: boolean; deletedAt?: Date }) =>
+      tx.comment.update({ where: { id }, data, select: commentSelect }),
+
+    /** Soft-deletes a comment and keeps its post's count in step. */
+    async deleteComment(tx: Tx, id: string, postId: string) {
+      await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
+      await tx.post.update({ where: { id: postId }, data: { commentCount: { decrement: 1 } } });
+    },
+
+    async findUser(id: string) {
+      const row = await db.user.findUnique({
+        where: { id },
+        select: { id: true, username: true, role: true, sessionVersion: true, bannedAt: true, bannedUntil: true, banReason: true },
+      });
+      return row ? toAccess(row) : null;
+    },
+
+    /** A ban also bumps the session version: every session issued before it is revoked. */
+    ban: (tx: Tx, id: string, reason: string, until: Date | null) =>
+      tx.user.update({
+        where: { id },
+        data: { bannedAt: new Date(), bannedUntil: until, banReason: reason, sessionVersion: { increment: 1 } },
+      }),
+
+    unban: (tx: Tx, id: string) => tx.user.update({ where: { id }, data: { bannedAt: null, bannedUntil: null, banReason: null } }),
+
+    setRole: (tx: Tx, id: string, role: Role) => tx.user.update({ where: { id }, data: { role } }),
+
+    async listUsers(q: { q?: string; limit: number; offset: number }) {
+      const where = q.q
+        ? {
+            OR: [{ username: { contains: q.q, mode: "insensitive" as const } }, { email: { contains: q.q, mode: "insensitive" as const } }],
+          }
+        : {};
+      const [rows, total] = await Promise.all([
+        db.user.findMany({
+          where,
+          select: {
+            id: true,
+            username: true,
+            email: true,
+            role: true,
+            createdAt: true,
+            sessionVersion: true,
+            bannedAt: true,
+            bannedUntil: true,
+            banReason: true,
+            _count: { select: { posts: true, comments: true } },
+          },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: q.limit,
+          skip: q.offset,
+        }),
+        db.user.count({ where }),
+      ]);
+      return {
+        total,
+        users: rows.map((r) => ({
+          id: r.id,
+          username: r.username,
+          email: r.email,
+          role: r.role,
+          createdAt: r.createdAt.toISOString(),
+          ban: toAccess(r).ban,
+          posts: r._count.posts,
+          comments: r._count.comments,
+        })),
+      };
+    },
+
+    listReports: (status: "OPEN" | "RESOLVED" | "DISMISSED" | undefined, limit: number) =>
+      db.report.findMany({
+        where: status ? { status } : {},
+        select: reportSelect,
+        orderBy: { createdAt: status === "OPEN" ? "asc" : "desc" },
+        take: limit,
+      }),
+
+    findReport: (id: string) => db.report.findUnique({ where: { id }, select: reportSelect }),
+
+    /** Closes every open report on the same target, so one decision clears the queue for it. */
+    async closeReports(
+      tx: Tx,
+      target: { targetType: "POST" | "COMMENT"; targetId: string },
+      by: string,
+      status: "RESOLVED" | "DISMISSED",
+      resolution: string,
+      note?: string,
+    ) {
+      await tx.report.updateMany({
+        where: { ...target, status: "OPEN" },
+        data: { status, resolution, note: note ?? null, resolvedById: by, resolvedAt: new Date() },
+      });
+    },
+
+    /** Posts and comments the reports point at, for showing them in context. */
+    async reportTargets(postIds: string[], commentIds: string[]) {
+      const [posts, comments] = await Promise.all([
+        postIds.length ? db.post.findMany({ where: { id: { in: postIds } }, select: postSelect }) : [],
+        commentIds.length
+          ? db.comment.findMany({ where: { id: { in: commentIds } }, select: { ...commentSelect, post: { select: { title: true } } } })
+          : [],
+      ]);
+      return { posts, comments };
+    },
+
+    createCategory: (tx: Tx, data: { slug: string; name: string; description: string; position: number }) =>
+      tx.category.create({ data, select: { id: true, slug: true, name: true, description: true, position: true } }),
+
+    updateCategory: (tx: Tx, slug: string, data: { name?: string; description?: string; position?: number }) =>
+      tx.category.update({ where: { slug }, data, select: { id: true, slug: true, name: true, description: true, position: true } }),
+
+    findCategory: (slug: string) =>
+      db.category.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, position: true } }),
+
+    countCategories: () => db.category.count(),
+
+    async counts(since: Date) {
+      const [postsToday, commentsToday, openReports] = await Promise.all([
+        db.post.count({ where: { createdAt: { gte: since }, deletedAt: null } }),
+        db.comment.count({ where: { createdAt: { gte: since }, deletedAt: null } }),
+        db.report.count({ where: { status: "OPEN" } }),
+      ]);
+      return { postsToday, commentsToday, openReports };
+    },
+  };
+}
+
+export type ModerationRepository = ReturnType<typeof createModerationRepository>;

@@ -1,0 +1,129 @@
+import { AppError, notFound } from "../errors";
+import { requireStaff } from "../auth/guards";
+import type { Viewer } from "../dto";
+import type { Publisher } from "../realtime/publisher";
+import { toPost } from "../posts/posts.repository";
+import { toComment } from "../comments/comments.repository";
+import { toReport, type ReportRow } from "../reports/reports.repository";
+import type { AuditEntry, AuditRepository } from "./audit.repository";
+import type { ModerationRepository } from "./moderation.repository";
+import type { ContentModeration } from "./content.service";
+import type { MemberModeration } from "./members.service";
+import type { TResolve } from "./moderation.schema";
+
+/** The reports queue: each report shown with its content in context, resolved in one transaction. */
+export function createReportQueue(deps: {
+  repo: ModerationRepository;
+  audit: AuditRepository;
+  content: ContentModeration;
+  members: MemberModeration;
+  publish: () => Publisher;
+}) {
+  const { repo, audit, content, members, publish } = deps;
+
+  async function withContext(rows: ReportRow[]) {
+    const postIds = rows.filter((r) => r.targetType === "POST").map((r) => r.targetId);
+    const commentIds = rows.filter((r) => r.targetType === "COMMENT").map((r) => r.targetId);
+    const { posts, comments } = await repo.reportTargets(postIds, commentIds);
+    const postById = new Map(posts.map((p) => [p.id, p]));
+    const commentById = new Map(comments.map((c) => [c.id, c]));
+    return rows.map((r) => {
+      const p = r.targetType === "POST" ? postById.get(r.targetId) : undefined;
+      const c = r.targetType === "COMMENT" ? commentById.get(r.targetId) : undefined;
+      return {
+        ...toReport(r),
+        target: p
+          ? { post: toPost(p, {}, true), deleted: p.deletedAt !== null }
+          : c
+            ? { comment: toComment(c, {}, true), postTitle: c.post.title, deleted: c.deletedAt !== null }
+            : null,
+      };
+    });
+  }
+
+  return {
+    async list(viewer: Viewer | null, status: "open" | "resolved" | "dismissed" | "all", limit: number) {
+      requireStaff(viewer);
+      const s = status === "all" ? undefined : (status.toUpperCase() as "OPEN" | "RESOLVED" | "DISMISSED");
+      return withContext(await repo.listReports(s, limit));
+    },
+
+    /** Dismiss, or act on the reported item (hide, delete, lock its post, ban its author). */
+    async resolve(viewer: Viewer | null, reportId: string, input: TResolve) {
+      const actor = requireStaff(viewer);
+      const report = /^[0-9a-f-]{36}$/i.test(reportId) ? await repo.findReport(reportId) : null;
+      if (!report) throw notFound("report");
+      content.ensureOpen(report.status);
+      const isPost = report.targetType === "POST";
+      const post = isPost ? await content.loadPost(report.targetId).catch(() => null) : null;
+      const comment = isPost ? null : await content.loadComment(report.targetId).catch(() => null);
+      const authorId = post?.author.id ?? comment?.author.id;
+      if (input.action !== "dismiss" && !post && !comment)
+        throw new AppError("CONFLICT", "the reported item is already gone; dismiss the report");
+      const lockTarget = input.action === "lock" ? (post ?? (comment ? await content.loadPost(comment.postId) : null)) : null;
+      const banTarget = input.action === "ban" ? await members.loadUser(authorId!) : null;
+      const target = { targetType: report.targetType, targetId: report.targetId };
+
+      const changed = await audit.withAudit(async (tx) => {
+        const entries: AuditEntry[] = [];
+        let updatedPost = null;
+        let updatedComment = null;
+        if (input.action === "hide" && post) {
+          const plan = await content.planPost(actor, post, { hidden: true, reason: input.note });
+          if (plan.entries.length) updatedPost = await repo.updatePost(tx, post.id, plan.data);
+          entries.push(...plan.entries);
+        } else if (input.action === "hide" && comment && !comment.hidden) {
+          updatedComment = await repo.updateComment(tx, comment.id, { hidden: true });
+          entries.push(
+            content.entry(actor, {
+              action: "comment.hide",
+              targetType: "comment",
+              targetId: comment.id,
+              targetUserId: comment.author.id,
+              reason: input.note,
+              before: { hidden: false },
+              after: { hidden: true },
+            }),
+          );
+        } else if (input.action === "delete") {
+          entries.push(
+            ...(post
+              ? await content.deletePost(actor, post, input.note, tx)
+              : await content.deleteComment(actor, comment!, input.note, tx)),
+          );
+        } else if (input.action === "lock" && lockTarget) {
+          const plan = await content.planPost(actor, lockTarget, { locked: true, reason: input.note });
+          if (plan.entries.length) updatedPost = await repo.updatePost(tx, lockTarget.id, plan.data);
+          entries.push(...plan.entries);
+        } else if (input.action === "ban" && banTarget && !banTarget.ban) {
+          entries.push(...(await members.banIn(tx, actor, banTarget, { reason: input.note || report.reason, until: input.banUntil })));
+        }
+        const status = input.action === "dismiss" ? "DISMISSED" : "RESOLVED";
+        await repo.closeReports(tx, target, actor.id, status, input.action, input.note);
+        entries.push(
+          content.entry(actor, {
+            action: input.action === "dismiss" ? "report.dismiss" : "report.resolve",
+            targetType: "report",
+            targetId: report.id,
+            targetUserId: authorId ?? null,
+            reason: input.note,
+            before: { status: "OPEN" },
+            after: { status, action: input.action },
+          }),
+        );
+        return { result: { updatedPost, updatedComment }, entries };
+      });
+
+      // After commit: withdraw or update the item on every open page.
+      if (changed.updatedPost) content.announcePost(changed.updatedPost, changed.updatedPost.category.slug);
+      if (changed.updatedComment) publish().commentUpdated(toComment(changed.updatedComment, {}, true));
+      if (input.action === "delete" && post) publish().postDeleted({ id: post.id, categorySlug: post.category.slug });
+      if (input.action === "delete" && comment) publish().commentDeleted({ id: comment.id, postId: comment.postId });
+      if (input.action === "ban" && banTarget) publish().disconnectUser(banTarget.id, "banned");
+      publish().reportChanged(report.id);
+      return (await withContext([(await repo.findReport(report.id))!]))[0];
+    },
+  };
+}
+
+export type ReportQueue = ReturnType<typeof createReportQueue>;
