@@ -1,0 +1,90 @@
+"use client";
+import { create } from "zustand";
+import type { Post } from "@/server/dto";
+
+/** "forum" (every category) or "category:<slug>". */
+export type FeedScope = "forum" | `category:${string}`;
+
+interface FeedState {
+  scope: FeedScope | null;
+  pinnedFirst: boolean;
+  byId: Record<string, Post>;
+  /** The visible list, derived from byId: pinned first when the scope wants it, then lastActivityAt desc. */
+  posts: Post[];
+  /** Posts that arrived live and wait behind the "N new posts" pill. */
+  pending: Record<string, Post>;
+  pendingCount: number;
+  hydrate(scope: FeedScope, posts: Post[], opts?: { pinnedFirst?: boolean }): void;
+  /** Adds a further page (cursor pagination) to the visible list. */
+  append(posts: Post[]): void;
+  upsertPost(post: Post): void;
+  removePost(id: string): void;
+  showPending(): void;
+}
+
+function order(byId: Record<string, Post>, pinnedFirst: boolean): Post[] {
+  return Object.values(byId).sort(
+    (a, b) =>
+      (pinnedFirst ? Number(b.pinned) - Number(a.pinned) : 0) ||
+      Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt) ||
+      (a.id < b.id ? 1 : -1),
+  );
+}
+
+function inScope(scope: FeedScope | null, post: Post): boolean {
+  if (!scope) return false;
+  return scope === "forum" || scope === `category:${post.category.slug}`;
+}
+
+export const useFeedStore = create<FeedState>()((set, get) => ({
+  scope: null,
+  pinnedFirst: false,
+  byId: {},
+  posts: [],
+  pending: {},
+  pendingCount: 0,
+
+  hydrate(scope, posts, opts) {
+    const pinnedFirst = opts?.pinnedFirst ?? scope.startsWith("category:");
+    const byId = Object.fromEntries(posts.map((p) => [p.id, p]));
+    set({ scope, pinnedFirst, byId, posts: order(byId, pinnedFirst), pending: {}, pendingCount: 0 });
+  },
+
+  append(posts) {
+    const { pinnedFirst } = get();
+    const byId = { ...get().byId };
+    for (const p of posts) byId[p.id] = p;
+    set({ byId, posts: order(byId, pinnedFirst) });
+  },
+
+  upsertPost(post) {
+    const { scope, byId, pending, pinnedFirst } = get();
+    if (!inScope(scope, post)) {
+      // A post moved out of this category leaves the list.
+      if (byId[post.id] || pending[post.id]) get().removePost(post.id);
+      return;
+    }
+    if (byId[post.id]) {
+      const next = { ...byId, [post.id]: post };
+      set({ byId: next, posts: order(next, pinnedFirst) });
+      return;
+    }
+    // New to this page: hold it behind the pill rather than shifting the list under the reader.
+    const nextPending = { ...pending, [post.id]: post };
+    set({ pending: nextPending, pendingCount: Object.keys(nextPending).length });
+  },
+
+  removePost(id) {
+    const { byId, pending, pinnedFirst } = get();
+    if (!byId[id] && !pending[id]) return;
+    const { [id]: _gone, ...rest } = byId;
+    const { [id]: _gonePending, ...restPending } = pending;
+    set({ byId: rest, posts: order(rest, pinnedFirst), pending: restPending, pendingCount: Object.keys(restPending).length });
+  },
+
+  showPending() {
+    const { byId, pending, pinnedFirst } = get();
+    const next = { ...byId, ...pending };
+    set({ byId: next, posts: order(next, pinnedFirst), pending: {}, pendingCount: 0 });
+  },
+}));

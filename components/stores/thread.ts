@@ -1,0 +1,154 @@
+"use client";
+import { create } from "zustand";
+import type { Comment, Post, UserRef } from "@/server/dto";
+
+/** A comment shown before the server has it; the server's copy replaces it. */
+export interface OptimisticComment {
+  clientId: string;
+  body: string;
+  author: UserRef;
+  createdAt: string;
+  status: "sending" | "failed";
+  error?: string;
+}
+
+export const TYPING_TTL_MS = 4000;
+
+interface ThreadState {
+  post: Post | null;
+  /** Set when the open post was deleted or withdrawn while on screen. */
+  postRemoved: boolean;
+  byId: Record<string, Comment>;
+  /** Derived from byId, in seq order. */
+  comments: Comment[];
+  /** Pending sends, oldest first, shown after the server's comments. */
+  optimistic: OptimisticComment[];
+  typing: Record<string, { username: string; until: number }>;
+  viewers: number;
+
+  hydrate(post: Post, comments: Comment[]): void;
+  setPost(post: Post): void;
+  removePost(id: string): void;
+  upsertComment(comment: Comment): void;
+  removeComment(id: string): void;
+  addOptimistic(clientId: string, body: string, author: UserRef): void;
+  reconcile(clientId: string, comment: Comment): void;
+  failOptimistic(clientId: string, message: string): void;
+  /** Marks a failed send as sending again (the caller re-POSTs with the same clientId). */
+  retryOptimistic(clientId: string): void;
+  discardOptimistic(clientId: string): void;
+  lastSeq(): number;
+  setTyping(user: UserRef): void;
+  setViewers(n: number): void;
+}
+
+const bySeq = (byId: Record<string, Comment>) => Object.values(byId).sort((a, b) => a.seq - b.seq);
+
+export const useThreadStore = create<ThreadState>()((set, get) => {
+  function pruneTyping() {
+    const now = Date.now();
+    const typing = Object.fromEntries(Object.entries(get().typing).filter(([, t]) => t.until > now));
+    if (Object.keys(typing).length !== Object.keys(get().typing).length) set({ typing });
+  }
+
+  /** Puts a server comment in place; drops the optimistic twin it settles, if any. */
+  function put(comment: Comment, optimistic: OptimisticComment[]) {
+    const byId = { ...get().byId, [comment.id]: comment };
+    const { [comment.author.id]: _stopped, ...typing } = get().typing;
+    set({ byId, comments: bySeq(byId), optimistic, typing });
+  }
+
+  return {
+    post: null,
+    postRemoved: false,
+    byId: {},
+    comments: [],
+    optimistic: [],
+    typing: {},
+    viewers: 0,
+
+    hydrate(post, comments) {
+      const same = get().post?.id === post.id;
+      const byId = Object.fromEntries(comments.map((c) => [c.id, c]));
+      set({
+        post,
+        postRemoved: false,
+        byId,
+        comments: bySeq(byId),
+        // A refresh of the same post keeps sends in flight; another post starts clean.
+        optimistic: same ? get().optimistic : [],
+        typing: same ? get().typing : {},
+        viewers: same ? get().viewers : 0,
+      });
+    },
+
+    setPost(post) {
+      if (get().post?.id === post.id) set({ post });
+    },
+
+    removePost(id) {
+      if (get().post?.id === id) set({ postRemoved: true });
+    },
+
+    upsertComment(comment) {
+      if (comment.postId !== get().post?.id) return;
+      // The broadcast may beat the POST's response: the sender's own pending copy is dropped
+      // here (matched by clientId; by author and text for servers that do not echo it), and
+      // reconcile() later finds nothing left to replace. Never two copies.
+      const pending = get().optimistic;
+      const body = comment.body.trim();
+      const twin = get().byId[comment.id]
+        ? undefined
+        : comment.clientId
+          ? pending.find((o) => o.clientId === comment.clientId)
+          : pending.find((o) => o.status === "sending" && o.author.id === comment.author.id && o.body.trim() === body);
+      put(comment, twin ? pending.filter((o) => o !== twin) : pending);
+    },
+
+    removeComment(id) {
+      if (!get().byId[id]) return;
+      const { [id]: _gone, ...byId } = get().byId;
+      set({ byId, comments: bySeq(byId) });
+    },
+
+    addOptimistic(clientId, body, author) {
+      const o: OptimisticComment = { clientId, body, author, createdAt: new Date().toISOString(), status: "sending" };
+      set({ optimistic: [...get().optimistic.filter((x) => x.clientId !== clientId), o] });
+    },
+
+    reconcile(clientId, comment) {
+      const optimistic = get().optimistic.filter((o) => o.clientId !== clientId);
+      // Already delivered live (possibly with newer reactions or edits): keep that copy.
+      if (get().byId[comment.id]) set({ optimistic });
+      else if (comment.postId === get().post?.id) put(comment, optimistic);
+      else set({ optimistic });
+    },
+
+    failOptimistic(clientId, message) {
+      set({ optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "failed", error: message } : o)) });
+    },
+
+    retryOptimistic(clientId) {
+      set({
+        optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "sending", error: undefined } : o)),
+      });
+    },
+
+    discardOptimistic(clientId) {
+      set({ optimistic: get().optimistic.filter((o) => o.clientId !== clientId) });
+    },
+
+    lastSeq() {
+      return get().comments.reduce((max, c) => Math.max(max, c.seq), 0);
+    },
+
+    setTyping(user) {
+      set({ typing: { ...get().typing, [user.id]: { username: user.username, until: Date.now() + TYPING_TTL_MS } } });
+      setTimeout(pruneTyping, TYPING_TTL_MS + 50);
+    },
+
+    setViewers(n) {
+      set({ viewers: Math.max(0, n) });
+    },
+  };
+});
