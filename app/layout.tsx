@@ -1,12 +1,59 @@
 import "./globals.css";
 import type { ReactNode } from "react";
+import type { Metadata, Viewport } from "next";
+import { getServices } from "@/server/context";
+import { getViewer } from "@/server/auth/viewer";
+import { Header } from "@/components/layout/Header";
+import { Footer } from "@/components/layout/Footer";
+import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
+import { BanNotice } from "@/components/layout/BanNotice";
+import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
 
-export const metadata = { title: "Parley", description: "A live community forum" };
+export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const metadata: Metadata = {
+  title: { default: "Parley", template: "%s · Parley" },
+  description: "A live community forum",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  const services = getServices();
+  const [categories, presence, notifications] = await Promise.all([
+    services.categories.list(),
+    services.presence.snapshot(),
+    viewer ? services.notifications.list(viewer) : null,
+  ]);
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-accent-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
+        <Header
+          viewer={viewer}
+          categories={categories}
+          presence={{ count: presence.count, users: presence.users, guests: presence.guests }}
+          notifications={notifications}
+        />
+        <RealtimeBridge />
+        <ConnectionBanner />
+        {viewer?.ban && <BanNotice ban={viewer.ban} />}
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+          {children}
+        </main>
+        <Footer />
+      </body>
     </html>
   );
 }

@@ -1,0 +1,42 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button, LinkButton } from "@/components/ui/Button";
+
+/** Sign in / register, returning to the page the visitor was on. */
+export function SignedOutLinks() {
+  const path = usePathname();
+  const back = path && !["/signin", "/register"].includes(path) ? `?callbackUrl=${encodeURIComponent(path)}` : "";
+  return (
+    <div className="flex items-center gap-1.5">
+      <LinkButton href={`/signin${back}`} variant="ghost" size="sm">
+        Sign in
+      </LinkButton>
+      <LinkButton href={`/register${back}`} size="sm">
+        Register
+      </LinkButton>
+    </div>
+  );
+}
+
+export function SignOutButton() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        await signOut({ callbackUrl: "/", redirect: false });
+        router.replace("/");
+        router.refresh();
+        setBusy(false);
+      }}
+    >
+      Sign out
+    </Button>
+  );
+}

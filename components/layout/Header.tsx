@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { Category, Viewer } from "@/server/dto";
+import { isStaff } from "@/server/dto";
+import { Logo } from "@/components/ui/Logo";
+import { Avatar } from "@/components/ui/Avatar";
+import { RoleBadge } from "@/components/ui/Badge";
+import { CategoryNav } from "./CategoryNav";
+import { SignedOutLinks, SignOutButton } from "./AuthLinks";
+import { NotificationBell, type NotificationsInit } from "./NotificationBell";
+import { OnlineIndicator, type PresenceInit } from "./OnlineIndicator";
+
+interface HeaderProps {
+  viewer: Viewer | null;
+  categories: Category[];
+  presence: PresenceInit;
+  notifications: NotificationsInit | null;
+}
+
+export function Header({ viewer, categories, presence, notifications }: HeaderProps) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
+        <Link href="/" aria-label="Parley home" className="rounded-md focus-visible:outline-2 focus-visible:outline-accent-500">
+          <Logo />
+        </Link>
+        <span className="flex-1" />
+        <OnlineIndicator initial={presence} />
+        {viewer ? (
+          <>
+            {notifications && <NotificationBell initial={notifications} />}
+            <Link
+              href={`/u/${encodeURIComponent(viewer.username)}`}
+              className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
+              aria-label={`Your profile: ${viewer.username}`}
+            >
+              <Avatar username={viewer.username} size="sm" />
+              <span className="hidden max-w-32 truncate text-sm font-medium sm:inline">{viewer.username}</span>
+              <span className="hidden sm:inline-flex">
+                <RoleBadge role={viewer.role} />
+              </span>
+            </Link>
+            <SignOutButton />
+          </>
+        ) : (
+          <SignedOutLinks />
+        )}
+      </div>
+      <div className="mx-auto max-w-6xl px-4">
+        <CategoryNav categories={categories} staff={isStaff(viewer)} />
+      </div>
+    </header>
+  );
+}

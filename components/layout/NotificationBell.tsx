@@ -1,0 +1,89 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { Notification } from "@/server/dto";
+import { api } from "@/components/api";
+import { useNotificationStore } from "@/components/stores/notifications";
+import { useHydrate } from "@/components/stores/useHydrate";
+import { BellIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
+import { NotificationList } from "./NotificationList";
+
+export interface NotificationsInit {
+  notifications: Notification[];
+  unread: number;
+}
+
+/**
+ * The bell with the unread count. Opening it shows the list and marks what was unread as read
+ * (on the server too); those items stay highlighted until the panel closes.
+ */
+export function NotificationBell({ initial }: { initial: NotificationsInit }) {
+  const ready = useHydrate(initial, (d) => useNotificationStore.getState().hydrate(d.notifications, d.unread));
+  const storeList = useNotificationStore((s) => s.list);
+  const storeUnread = useNotificationStore((s) => s.unread);
+  const list = ready ? storeList : initial.notifications;
+  const unread = ready ? storeUnread : initial.unread;
+  const [open, setOpen] = useState(false);
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("mousedown", onDown);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", onDown);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  function toggle() {
+    if (open) return setOpen(false);
+    const ids = list.filter((n) => !n.readAt).map((n) => n.id);
+    setFresh(new Set(ids));
+    setOpen(true);
+    if (unread > 0) {
+      useNotificationStore.getState().markRead(); // all: the server may hold more than the list shows
+      api<{ unread: number }>("/notifications/read", { method: "POST", body: {} }).catch(() => {});
+    }
+  }
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={open}
+        aria-haspopup="true"
+        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        className="relative inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      >
+        <BellIcon className="size-5" />
+        {unread > 0 && (
+          <span
+            data-testid="unread-count"
+            className="absolute top-0.5 right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] leading-none font-bold text-white ring-2 ring-white dark:ring-zinc-950"
+          >
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      <div
+        hidden={!open}
+        className={cn(
+          "fixed inset-x-2 top-14 z-40 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl sm:absolute sm:inset-x-auto sm:top-11 sm:right-0 sm:w-96",
+          "dark:border-zinc-800 dark:bg-zinc-900",
+        )}
+      >
+        <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+          <h2 className="text-sm font-semibold">Notifications</h2>
+        </div>
+        <NotificationList list={list} fresh={fresh} onNavigate={() => setOpen(false)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import Link from "next/link";
+import { usePresenceStore } from "@/components/stores/presence";
+import { useHydrate } from "@/components/stores/useHydrate";
+import { Avatar } from "@/components/ui/Avatar";
+import { Card, CardHeader } from "@/components/ui/Card";
+import type { PresenceInit } from "./OnlineIndicator";
+
+const SHOWN = 24;
+
+/** Who is here right now, live from the presence store. */
+export function OnlineMembers({ initial }: { initial: PresenceInit }) {
+  const ready = useHydrate(initial, (s) => usePresenceStore.getState().setSnapshot(s));
+  const store = usePresenceStore();
+  const { users, count, guests } = ready ? store : initial;
+  return (
+    <Card>
+      <CardHeader
+        title="Online now"
+        id="online-heading"
+        action={
+          <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+            <span className={`size-2 rounded-full ${count > 0 ? "bg-emerald-500" : "bg-zinc-400"}`} aria-hidden="true" />
+            {count} member{count === 1 ? "" : "s"}
+          </span>
+        }
+      />
+      <div className="px-4 py-3" aria-labelledby="online-heading">
+        {users.length === 0 ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">No members online right now.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-1.5">
+            {users.slice(0, SHOWN).map((u) => (
+              <li key={u.id}>
+                <Link
+                  href={`/u/${encodeURIComponent(u.username)}`}
+                  className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 py-0.5 pr-2.5 pl-0.5 text-sm hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
+                  <Avatar username={u.username} size="xs" />
+                  {u.username}
+                </Link>
+              </li>
+            ))}
+            {users.length > SHOWN && <li className="self-center text-sm text-zinc-500">+{users.length - SHOWN} more</li>}
+          </ul>
+        )}
+        {guests > 0 && (
+          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+            and {guests} guest{guests === 1 ? "" : "s"} reading
+          </p>
+        )}
+      </div>
+    </Card>
+  );
+}
