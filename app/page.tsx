@@ -1,16 +1,69 @@
 import { getServices } from "@/server/context";
+import { getViewer } from "@/server/auth/viewer";
+import { PostFeed } from "@/components/posts/PostFeed";
+import { OnlineMembers } from "@/components/layout/OnlineMembers";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { LinkButton } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PlusIcon } from "@/components/ui/icons";
+import { CategoryList } from "./_components/CategoryList";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const cats = await getServices().categories.listWithStats();
+  const viewer = await getViewer();
+  const services = getServices();
+  const [categories, latest, presence] = await Promise.all([
+    services.categories.listWithStats(),
+    services.posts.latest(viewer),
+    services.presence.snapshot(),
+  ]);
+  const canPost = viewer && !viewer.ban;
   return (
-    <main>
-      {cats.map((c) => (
-        <p key={c.id}>
-          {c.name} ({c.postCount})
-        </p>
-      ))}
-    </main>
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-white">
+            {viewer ? `Welcome back, ${viewer.username}` : "Welcome to Parley"}
+          </h1>
+          <p className="mt-1 text-zinc-600 dark:text-zinc-400">Conversations that update as they happen.</p>
+        </div>
+        {canPost && (
+          <LinkButton href="/new">
+            <PlusIcon className="size-4" />
+            New post
+          </LinkButton>
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card className="self-start">
+          <CardHeader title="Latest posts" />
+          <PostFeed
+            scope="forum"
+            initial={{ posts: latest.items, nextCursor: latest.nextCursor }}
+            empty={
+              <EmptyState
+                title="No posts yet"
+                action={
+                  canPost ? (
+                    <LinkButton href="/new">Start the first conversation</LinkButton>
+                  ) : (
+                    <LinkButton href="/register" variant="secondary">
+                      Join to start one
+                    </LinkButton>
+                  )
+                }
+              >
+                Every community starts with a first post.
+              </EmptyState>
+            }
+          />
+        </Card>
+        <aside className="space-y-6" aria-label="Forum overview">
+          <CategoryList categories={categories} />
+          <OnlineMembers initial={{ count: presence.count, users: presence.users, guests: presence.guests }} />
+        </aside>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { getServices } from "@/server/context";
+import { getViewer } from "@/server/auth/viewer";
+import { PostFeed } from "@/components/posts/PostFeed";
+import { Card } from "@/components/ui/Card";
+import { LinkButton } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PlusIcon } from "@/components/ui/icons";
+import { orNotFound } from "../../_components/load";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const category = await getServices()
+    .categories.get(slug)
+    .catch(() => null);
+  return { title: category?.name ?? "Category" };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const { slug } = await params;
+  const viewer = await getViewer();
+  const page = await orNotFound(getServices().posts.listByCategory(slug, viewer));
+  const { category } = page;
+  const canPost = viewer && !viewer.ban;
+  const newHref = `/new?category=${encodeURIComponent(category.slug)}`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <p className="text-sm font-medium text-accent-600 dark:text-accent-400">Category</p>
+          <h1 className="mt-0.5 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-white">{category.name}</h1>
+          {category.description && <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">{category.description}</p>}
+        </div>
+        {canPost && (
+          <LinkButton href={newHref}>
+            <PlusIcon className="size-4" />
+            New post
+          </LinkButton>
+        )}
+      </div>
+      <Card>
+        <PostFeed
+          scope={`category:${category.slug}`}
+          initial={{ posts: page.items, nextCursor: page.nextCursor }}
+          showCategory={false}
+          empty={
+            <EmptyState
+              title={`Nothing in ${category.name} yet`}
+              action={
+                canPost ? (
+                  <LinkButton href={newHref}>Write the first post</LinkButton>
+                ) : viewer ? null : (
+                  <LinkButton href={`/signin?callbackUrl=${encodeURIComponent(newHref)}`} variant="secondary">
+                    Sign in to post
+                  </LinkButton>
+                )
+              }
+            >
+              Start a conversation and it will show up here for everyone, live.
+            </EmptyState>
+          }
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import type { Post } from "@/server/dto";
+import { useLiveRoom } from "@/components/realtime/live";
+import { useFeedStore, type FeedScope } from "@/components/stores/feed";
+import { useHydrate } from "@/components/stores/useHydrate";
+import { api, errorMessage } from "@/components/api";
+import { Button } from "@/components/ui/Button";
+import { ArrowUpIcon } from "@/components/ui/icons";
+import { PostListItem } from "./PostListItem";
+
+interface PostFeedProps {
+  scope: FeedScope;
+  initial: { posts: Post[]; nextCursor: string | null };
+  showCategory?: boolean;
+  empty: ReactNode;
+}
+
+/** A live list of posts: server data first, then socket updates through the feed store. */
+export function PostFeed({ scope, initial, showCategory = true, empty }: PostFeedProps) {
+  useLiveRoom(scope);
+  const ready = useHydrate(initial, (d) => useFeedStore.getState().hydrate(scope, d.posts));
+  const storePosts = useFeedStore((s) => s.posts);
+  const pendingCount = useFeedStore((s) => s.pendingCount);
+  const posts = ready ? storePosts : initial.posts;
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    const base = scope === "forum" ? "/posts" : `/categories/${encodeURIComponent(scope.slice("category:".length))}/posts`;
+    try {
+      const page = await api<{ posts: Post[]; nextCursor: string | null }>(`${base}?cursor=${encodeURIComponent(cursor)}`);
+      useFeedStore.getState().append(page.posts);
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <div>
+      {pendingCount > 0 && (
+        <div className="sticky top-28 z-20 flex justify-center py-2">
+          <button
+            type="button"
+            onClick={() => useFeedStore.getState().showPending()}
+            className="inline-flex items-center gap-1.5 rounded-full bg-accent-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg transition hover:bg-accent-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+          >
+            <ArrowUpIcon className="size-4" />
+            {pendingCount} new post{pendingCount === 1 ? "" : "s"} — show
+          </button>
+        </div>
+      )}
+      {posts.length === 0 ? (
+        empty
+      ) : (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Posts">
+          {posts.map((p) => (
+            <PostListItem key={p.id} post={p} showCategory={showCategory} />
+          ))}
+        </ul>
+      )}
+      {(cursor || error) && (
+        <div className="flex flex-col items-center gap-2 border-t border-zinc-100 px-4 py-4 dark:border-zinc-800">
+          {error && <p className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+          {cursor && (
+            <Button variant="secondary" onClick={loadMore} disabled={loading}>
+              {loading ? "Loading…" : "Load more"}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
