@@ -1,0 +1,89 @@
+"use client";
+import { useState } from "react";
+import type { Comment, Post, ReactionKind } from "@/server/dto";
+import { useLiveRoom } from "@/components/realtime/live";
+import { useThreadStore } from "@/components/stores/thread";
+import { useHydrate } from "@/components/stores/useHydrate";
+import { api, errorMessage } from "@/components/api";
+import { PostArticle } from "@/components/posts/PostArticle";
+import type { Me } from "@/components/posts/me";
+import { CommentList } from "@/components/comments/CommentList";
+import { Composer } from "@/components/comments/Composer";
+import { TypingIndicator } from "@/components/comments/TypingIndicator";
+import { Card } from "@/components/ui/Card";
+import { Alert } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { CommentGate } from "./CommentGate";
+
+import { COMMENT_PAGE } from "./constants";
+
+interface ThreadProps {
+  initial: { post: Post; comments: Comment[] };
+  me: Me | null;
+  mine: { post: ReactionKind | null; comments: Record<string, ReactionKind> };
+}
+
+/** The open post and its comments, live: server data hydrates the thread store once. */
+export function Thread({ initial, me, mine }: ThreadProps) {
+  useLiveRoom(`post:${initial.post.id}`);
+  const ready = useHydrate(initial, (d) => useThreadStore.getState().hydrate(d.post, d.comments));
+  const storePost = useThreadStore((s) => s.post);
+  const storeComments = useThreadStore((s) => s.comments);
+  const removed = useThreadStore((s) => s.postRemoved);
+  const post = ready && storePost ? storePost : initial.post;
+  const comments = ready ? storeComments : initial.comments;
+  const [more, setMore] = useState(initial.comments.length >= COMMENT_PAGE);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  async function loadMore() {
+    setLoadError(null);
+    try {
+      const after = useThreadStore.getState().lastSeq();
+      const res = await api<{ comments: Comment[] }>(`/posts/${post.id}/comments?after=${after}&limit=${COMMENT_PAGE}`);
+      res.comments.forEach(useThreadStore.getState().upsertComment);
+      setMore(res.comments.length >= COMMENT_PAGE);
+    } catch (err) {
+      setLoadError(errorMessage(err));
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      {removed && <Alert tone="amber">This post has been removed. You are looking at the last version you saw.</Alert>}
+      <Card className="p-5 sm:p-8">
+        <PostArticle post={post} me={me} mine={mine.post} />
+      </Card>
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
+          {comments.length} comment{comments.length === 1 ? "" : "s"}
+        </h2>
+        <div className="mt-2">
+          <CommentList postId={post.id} postAuthorId={post.author.id} comments={comments} me={me} mine={mine.comments} />
+        </div>
+        {more && (
+          <div className="mt-3 flex flex-col items-center gap-2">
+            {loadError && <p className="text-sm text-red-600 dark:text-red-400">{loadError}</p>}
+            <Button variant="secondary" onClick={loadMore}>
+              Load more comments
+            </Button>
+          </div>
+        )}
+        <TypingIndicator selfId={me?.id} />
+        <div className="mt-2">
+          {removed ? null : me && !me.banned && (!post.locked || me.role !== "MEMBER") ? (
+            <Card className="p-4 sm:p-5">
+              {post.locked && (
+                <div className="mb-3">
+                  <Alert tone="amber">This post is locked. As staff you can still reply.</Alert>
+                </div>
+              )}
+              <Composer postId={post.id} me={me} />
+            </Card>
+          ) : (
+            <CommentGate locked={post.locked} me={me} postId={post.id} />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export const COMMENT_PAGE = 200;

@@ -1,0 +1,57 @@
+"use client";
+import { useState } from "react";
+import type { Comment } from "@/server/dto";
+import { api, ApiError, errorMessage } from "@/components/api";
+import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
+import { Button } from "@/components/ui/Button";
+
+export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comment; onSaved: (c: Comment) => void; onCancel: () => void }) {
+  const [body, setBody] = useState(comment.body);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ comment: Comment }>(`/comments/${comment.id}`, { method: "PATCH", body: { body } });
+      onSaved(res.comment);
+    } catch (err) {
+      const field = err instanceof ApiError ? err.fieldErrors().body : undefined;
+      setError(field ? `Comment ${field}.` : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <MarkdownEditor
+        id={`edit-comment-${comment.id}`}
+        label="Edit comment"
+        hideLabel
+        value={body}
+        onChange={setBody}
+        rows={4}
+        maxLength={20000}
+        error={error ?? undefined}
+        onSubmit={save}
+        autoFocus
+      />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" size="sm" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" size="sm" disabled={busy || body.trim() === ""}>
+          {busy ? "Saving…" : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { Comment, ReactionKind } from "@/server/dto";
+import { api } from "@/components/api";
+import { useThreadStore } from "@/components/stores/thread";
+import { Avatar } from "@/components/ui/Avatar";
+import { RelativeTime } from "@/components/ui/RelativeTime";
+import { cn } from "@/components/ui/cn";
+import { HiddenBadge } from "@/components/posts/PostBadges";
+import { ReactionBar } from "@/components/posts/ReactionBar";
+import { ItemActions } from "@/components/posts/ItemActions";
+import { canModify, canReport, type Me } from "@/components/posts/me";
+import { CommentEditForm } from "./CommentEditForm";
+
+export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const upsert = useThreadStore((s) => s.upsertComment);
+  const anchor = `comment-${comment.id}`;
+
+  return (
+    <li id={anchor} className={cn("flex scroll-mt-32 gap-3 py-5 target:rounded-lg", comment.hidden && "opacity-60")} data-testid="comment">
+      <Avatar username={comment.author.username} className="mt-0.5" />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+          <Link
+            href={`/u/${encodeURIComponent(comment.author.username)}`}
+            className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100"
+          >
+            {comment.author.username}
+          </Link>
+          {isOp && (
+            <span
+              className="rounded bg-zinc-100 px-1 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
+              title="Author of the post"
+            >
+              OP
+            </span>
+          )}
+          <a href={`#${anchor}`} className="text-zinc-500 hover:underline dark:text-zinc-400">
+            <RelativeTime iso={comment.createdAt} />
+          </a>
+          {comment.editedAt && <span className="text-zinc-400 italic dark:text-zinc-500">edited</span>}
+          {comment.hidden && <HiddenBadge />}
+        </div>
+        {editing ? (
+          <div className="mt-2">
+            <CommentEditForm
+              comment={comment}
+              onCancel={() => setEditing(false)}
+              onSaved={(c) => {
+                upsert(c);
+                setEditing(false);
+              }}
+            />
+          </div>
+        ) : (
+          <>
+            <div
+              className="prose mt-1 text-[0.95rem] text-zinc-800 dark:text-zinc-200"
+              dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+            />
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+              <ReactionBar
+                target={{ type: "comment", id: comment.id }}
+                reactions={comment.reactions}
+                mine={mine}
+                canReact={!!me && !me.banned}
+                compact
+                onCounts={(reactions) => {
+                  const current = useThreadStore.getState().byId[comment.id];
+                  if (current) upsert({ ...current, reactions });
+                }}
+              />
+              <ItemActions
+                target={{ type: "comment", id: comment.id }}
+                canEdit={canModify(me, comment.author.id)}
+                canReport={canReport(me, comment.author.id)}
+                onEdit={() => setEditing(true)}
+                onDelete={async () => {
+                  await api(`/comments/${comment.id}`, { method: "DELETE" });
+                  useThreadStore.getState().removeComment(comment.id);
+                }}
+              />
+            </div>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

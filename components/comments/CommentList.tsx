@@ -1,0 +1,45 @@
+"use client";
+import type { Comment, ReactionKind } from "@/server/dto";
+import { useThreadStore } from "@/components/stores/thread";
+import type { Me } from "@/components/posts/me";
+import { CommentItem } from "./CommentItem";
+import { PendingCommentItem } from "./PendingCommentItem";
+import { sendComment } from "./sendComment";
+
+interface CommentListProps {
+  postId: string;
+  postAuthorId: string;
+  comments: Comment[];
+  me: Me | null;
+  mine: Record<string, ReactionKind>;
+}
+
+/** Server comments in seq order, then this member's comments still on their way. */
+export function CommentList({ postId, postAuthorId, comments, me, mine }: CommentListProps) {
+  const optimistic = useThreadStore((s) => s.optimistic);
+  if (comments.length === 0 && optimistic.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+        No comments yet.{me && !me.banned ? " Be the first to reply." : ""}
+      </p>
+    );
+  }
+  return (
+    <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Comments">
+      {comments.map((c) => (
+        <CommentItem key={c.id} comment={c} me={me} mine={mine[c.id] ?? null} isOp={c.author.id === postAuthorId} />
+      ))}
+      {optimistic.map((o) => (
+        <PendingCommentItem
+          key={o.clientId}
+          item={o}
+          onRetry={() => {
+            useThreadStore.getState().retryOptimistic(o.clientId);
+            void sendComment(postId, o.clientId, o.body);
+          }}
+          onDiscard={() => useThreadStore.getState().discardOptimistic(o.clientId)}
+        />
+      ))}
+    </ol>
+  );
+}

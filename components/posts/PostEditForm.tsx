@@ -1,0 +1,71 @@
+"use client";
+import { useState } from "react";
+import type { Post } from "@/server/dto";
+import { api, ApiError, errorMessage } from "@/components/api";
+import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
+import { Button } from "@/components/ui/Button";
+import { Alert, Field } from "@/components/ui/Field";
+
+/** Edits a post's title and body in place. */
+export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved: (p: Post) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState(post.title);
+  const [body, setBody] = useState(post.body);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      const res = await api<{ post: Post }>(`/posts/${post.id}`, { method: "PATCH", body: { title, body } });
+      onSaved(res.post);
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fieldErrors() : {};
+      if (fields.title || fields.body) setErrors(fields);
+      else setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {error && <Alert>{error}</Alert>}
+      <Field
+        name="title"
+        id={`edit-title-${post.id}`}
+        label="Title"
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title && `Title ${errors.title}.`}
+      />
+      <MarkdownEditor
+        id={`edit-body-${post.id}`}
+        label="Body"
+        value={body}
+        onChange={setBody}
+        rows={10}
+        maxLength={40000}
+        error={errors.body && `Body ${errors.body}.`}
+        onSubmit={save}
+      />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save changes"}
+        </Button>
+      </div>
+    </form>
+  );
+}

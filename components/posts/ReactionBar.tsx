@@ -1,0 +1,126 @@
+"use client";
+import { useState } from "react";
+import type { ReactionCounts, ReactionKind } from "@/server/dto";
+import { api, errorMessage } from "@/components/api";
+import { cn } from "@/components/ui/cn";
+import { SmilePlusIcon } from "@/components/ui/icons";
+
+export const REACTIONS: { kind: ReactionKind; emoji: string; label: string }[] = [
+  { kind: "LIKE", emoji: "👍", label: "Like" },
+  { kind: "LOVE", emoji: "❤️", label: "Love" },
+  { kind: "LAUGH", emoji: "😂", label: "Laugh" },
+  { kind: "INSIGHT", emoji: "💡", label: "Insightful" },
+];
+
+interface ReactionBarProps {
+  target: { type: "post" | "comment"; id: string };
+  reactions: ReactionCounts;
+  mine: ReactionKind | null;
+  canReact: boolean;
+  /** Pushes new counts into the store (optimistically, then the server's). */
+  onCounts: (reactions: ReactionCounts) => void;
+  /** Shows only the reactions in use, plus a button that opens the full set. */
+  compact?: boolean;
+}
+
+function shift(counts: ReactionCounts, from: ReactionKind | null, to: ReactionKind | null): ReactionCounts {
+  const next = { ...counts };
+  if (from) next[from] = Math.max(0, (next[from] ?? 0) - 1);
+  if (to) next[to] = (next[to] ?? 0) + 1;
+  return next;
+}
+
+/** One reaction per member: choosing another replaces it, choosing yours again removes it. */
+export function ReactionBar({ target, reactions, mine: initialMine, canReact, onCounts, compact }: ReactionBarProps) {
+  const [mine, setMine] = useState(initialMine);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const path = `/${target.type === "post" ? "posts" : "comments"}/${target.id}/reaction`;
+
+  async function choose(kind: ReactionKind) {
+    if (busy) return;
+    const before = { mine, reactions };
+    const next = mine === kind ? null : kind;
+    setBusy(true);
+    setError(null);
+    setPicking(false);
+    setMine(next);
+    onCounts(shift(reactions, mine, next));
+    try {
+      const res = await api<{ reactions: ReactionCounts; mine: ReactionKind | null }>(path, {
+        method: next ? "PUT" : "DELETE",
+        body: next ? { kind: next } : undefined,
+      });
+      setMine(res.mine);
+      onCounts(res.reactions);
+    } catch (err) {
+      setMine(before.mine);
+      onCounts(before.reactions);
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const inUse = REACTIONS.filter((r) => (reactions[r.kind] ?? 0) > 0 || mine === r.kind);
+  const shown = canReact && (!compact || picking) ? REACTIONS : inUse;
+  if (shown.length === 0 && !(canReact && compact)) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Reactions">
+      {shown.map(({ kind, emoji, label }) => {
+        const n = reactions[kind] ?? 0;
+        const active = mine === kind;
+        const text = `${label}${n ? `: ${n}` : ""}`;
+        const cls = cn(
+          "inline-flex h-7 items-center gap-1 rounded-full border px-2 text-sm tabular-nums transition-colors",
+          active
+            ? "border-accent-300 bg-accent-50 text-accent-800 dark:border-accent-700 dark:bg-accent-950 dark:text-accent-200"
+            : "border-zinc-200 text-zinc-600 dark:border-zinc-700 dark:text-zinc-300",
+        );
+        if (!canReact)
+          return (
+            <span key={kind} className={cls} title={text} aria-label={text}>
+              <span aria-hidden="true">{emoji}</span>
+              {n}
+            </span>
+          );
+        return (
+          <button
+            key={kind}
+            type="button"
+            onClick={() => choose(kind)}
+            aria-pressed={active}
+            aria-label={text}
+            title={label}
+            className={cn(
+              cls,
+              "hover:border-zinc-300 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500 dark:hover:border-zinc-600 dark:hover:bg-zinc-800",
+              active && "hover:bg-accent-100 dark:hover:bg-accent-900",
+            )}
+          >
+            <span aria-hidden="true">{emoji}</span>
+            {n > 0 && <span>{n}</span>}
+          </button>
+        );
+      })}
+      {canReact && compact && (
+        <button
+          type="button"
+          onClick={() => setPicking(!picking)}
+          aria-expanded={picking}
+          aria-label={picking ? "Close reactions" : "Add a reaction"}
+          title="Add a reaction"
+          className="inline-flex h-7 items-center rounded-full px-1.5 text-zinc-400 transition-colors hover:bg-zinc-100 hover:text-zinc-700 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        >
+          <SmilePlusIcon className="size-4" />
+        </button>
+      )}
+      {error && (
+        <span role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
