@@ -1,0 +1,57 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { Alert, Field } from "@/components/ui/Field";
+import { safeCallback, signInError } from "./callback";
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(signInError(initialError));
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const res = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
+    if (!res || res.error || !res.ok) {
+      setError(res ? signInError(res.error ?? "CredentialsSignin") : "Can't reach Parley. Check your connection and try again.");
+      setBusy(false);
+      return;
+    }
+    router.replace(safeCallback(callbackUrl, window.location.origin));
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {error && <Alert>{error}</Alert>}
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoFocus
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}
