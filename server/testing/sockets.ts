@@ -51,12 +51,15 @@ export async function handshakeOutcome(origin: string, client?: Client | null, o
   }
 }
 
-/** Resolves with the next `event` payload matching `match`, or rejects after `ms`. */
+/**
+ * Resolves with the next `event` payload matching `match`, or rejects after `ms`. Live events
+ * arrive in milliseconds; the generous default only keeps a loaded CI machine from flaking.
+ */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,
   event: E,
   match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-  ms = 1000,
+  ms = 5000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
