@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import type { Metadata } from "next";
+import { getServices } from "@/server/context";
+import { RoleBadge } from "@/components/ui/Badge";
+import { AdminNav } from "@/components/admin/AdminNav";
+import { StaffLive } from "@/components/admin/StaffLive";
+import { requireStaffPage } from "./_lib";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: { default: "Moderation", template: "%s · Moderation · Parley" } };
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireStaffPage();
+  const figures = await getServices().moderation.figures();
+  return (
+    <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
+      <StaffLive initial={figures} />
+      <aside className="space-y-3 lg:sticky lg:top-28 lg:self-start">
+        <div className="flex items-center gap-2 px-1">
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Moderation</h2>
+          <RoleBadge role={viewer.role} />
+        </div>
+        <AdminNav initialOpen={figures.openReports} />
+      </aside>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useEffect } from "react";
+import type { LiveStats, ServerToClientEvents } from "@/server/realtime/events";
+import { getSocket } from "@/components/realtime/socket";
+import { useHydrate } from "@/components/stores/useHydrate";
+import { useStaffStore } from "./stats-store";
+
+type ReportChanged = Parameters<ServerToClientEvents["report:changed"]>[0];
+
+/** Stats arrive every 2 s for staff; this long without one means the socket is not a staff one. */
+const SILENCE_MS = 7_000;
+
+/**
+ * Moves the staff-only socket events into the staff store. Mounted once, in the admin layout.
+ * Staff sockets join the staff room at the handshake, so a socket that connected before its
+ * tab signed in (client-side navigation keeps the socket) hears nothing: after a silence it
+ * reconnects once, and the new handshake carries the session cookie.
+ */
+export function StaffLive({ initial }: { initial: LiveStats }) {
+  useHydrate(initial, (s) => useStaffStore.getState().setStats(s, false));
+
+  useEffect(() => {
+    const socket = getSocket();
+    let healed = false;
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    function watchSilence() {
+      clearTimeout(silence);
+      if (healed) return;
+      silence = setTimeout(() => {
+        if (!socket.connected) return watchSilence();
+        healed = true;
+        socket.disconnect().connect();
+      }, SILENCE_MS);
+    }
+    function onStats(stats: LiveStats) {
+      useStaffStore.getState().setStats(stats, true);
+      watchSilence();
+    }
+    function onReportChanged({ openCount }: ReportChanged) {
+      useStaffStore.getState().reportChanged(openCount);
+    }
+    socket.on("stats", onStats);
+    socket.on("report:changed", onReportChanged);
+    watchSilence();
+    return () => {
+      clearTimeout(silence);
+      socket.off("stats", onStats);
+      socket.off("report:changed", onReportChanged);
+    };
+  }, []);
+  return null;
+}
