@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getServices } from "@/server/context";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { LinkButton } from "@/components/ui/Button";
+import { PageHeader } from "@/components/admin/PageHeader";
+import { FigureCards, LiveBadge } from "@/components/admin/FigureCards";
+import { AuditEntryRow } from "@/components/admin/AuditEntryRow";
+import { ReportPreview } from "@/components/admin/ReportPreview";
+import { requireStaffPage } from "./_lib";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function AdminOverview() {
+  const viewer = await requireStaffPage("/admin");
+  const moderation = getServices().moderation;
+  const [figures, recent, open] = await Promise.all([
+    moderation.figures(),
+    moderation.audit(viewer, { limit: 10 }),
+    moderation.reports.list(viewer, "open", 5),
+  ]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Overview" description="How the forum is doing right now." action={<LiveBadge />} />
+      <FigureCards initial={figures} />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card className="self-start">
+          <CardHeader
+            title="Open reports"
+            action={
+              <LinkButton href="/admin/reports" variant="ghost" size="sm">
+                Open the queue
+              </LinkButton>
+            }
+          />
+          {open.length === 0 ? (
+            <EmptyState title="No open reports — all quiet" />
+          ) : (
+            <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {open.map((r) => (
+                <ReportPreview key={r.id} report={r} />
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card className="self-start">
+          <CardHeader
+            title="Recent moderation"
+            action={
+              <LinkButton href="/admin/audit" variant="ghost" size="sm">
+                Full audit log
+              </LinkButton>
+            }
+          />
+          {recent.length === 0 ? (
+            <EmptyState title="Nothing yet">Every moderation action will be recorded here.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {recent.map((e) => (
+                <AuditEntryRow key={e.id} entry={e} />
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
