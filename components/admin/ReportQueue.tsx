@@ -1,0 +1,98 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Alert } from "@/components/ui/Field";
+import { cn } from "@/components/ui/cn";
+import { adminApi, describeError, type QueueReport, type ReportStatus } from "./admin-api";
+import { useStaffStore } from "./stats-store";
+import { ReportCard } from "./ReportCard";
+
+const TABS: Array<{ status: ReportStatus; label: string }> = [
+  { status: "open", label: "Open" },
+  { status: "resolved", label: "Resolved" },
+  { status: "dismissed", label: "Dismissed" },
+  { status: "all", label: "All" },
+];
+
+const EMPTY: Record<ReportStatus, [string, string]> = {
+  open: ["No open reports — all quiet", "New reports appear here the moment they are filed."],
+  resolved: ["Nothing resolved yet", "Reports acted on show up here."],
+  dismissed: ["Nothing dismissed yet", "Reports closed without action show up here."],
+  all: ["No reports at all", "When members report a post or comment, it lands in this queue."],
+};
+
+/** The reports queue: refetched whenever a `report:changed` arrives, so it is always current. */
+export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]; initialStatus: ReportStatus }) {
+  const [status, setStatus] = useState(initialStatus);
+  const [reports, setReports] = useState(initial);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const version = useStaffStore((s) => s.reportsVersion);
+
+  // Only the newest request may write: a slow answer for an old tab must not overwrite a new one.
+  const load = useCallback(async (s: ReportStatus) => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    try {
+      const next = await adminApi.reports(s);
+      if (ticket === latest.current) (setReports(next), setError(null));
+    } catch (err) {
+      if (ticket === latest.current) setError(describeError(err));
+    } finally {
+      if (ticket === latest.current) setLoading(false);
+    }
+  }, []);
+
+  // A report changed somewhere: refetch the tab on screen. Only `version` triggers; the status
+  // read here is the current render's, so switching tabs never causes a refetch of its own.
+  useEffect(() => {
+    if (version > 0) void load(status);
+  }, [version]);
+
+  function choose(s: ReportStatus) {
+    setStatus(s);
+    window.history.replaceState(null, "", s === "open" ? "/admin/reports" : `/admin/reports?status=${s}`);
+    void load(s);
+  }
+
+  function resolved(r: QueueReport) {
+    setReports((list) => (status === "open" ? list.filter((x) => x.id !== r.id) : list.map((x) => (x.id === r.id ? r : x))));
+  }
+
+  const [title, hint] = EMPTY[status];
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="Report status" className="flex gap-1 overflow-x-auto rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
+        {TABS.map((t) => (
+          <button
+            key={t.status}
+            role="tab"
+            type="button"
+            aria-selected={status === t.status}
+            onClick={() => choose(t.status)}
+            className={cn(
+              "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
+              status === t.status
+                ? "bg-white text-zinc-900 shadow-xs dark:bg-zinc-700 dark:text-white"
+                : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+            )}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {error && <Alert>{error}</Alert>}
+      <div aria-busy={loading} className={cn("space-y-4 transition-opacity", loading && "opacity-60")}>
+        {reports.length === 0 ? (
+          <Card>
+            <EmptyState title={title}>{hint}</EmptyState>
+          </Card>
+        ) : (
+          reports.map((r) => <ReportCard key={r.id} report={r} onResolved={resolved} />)
+        )}
+      </div>
+    </div>
+  );
+}
