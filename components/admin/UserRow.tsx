@@ -1,0 +1,106 @@
+"use client";
+import Link from "next/link";
+import type { Role } from "@/server/dto";
+import { Avatar } from "@/components/ui/Avatar";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { inputClass } from "@/components/ui/Field";
+import { cn } from "@/components/ui/cn";
+import { formatDate } from "@/components/ui/time";
+import type { AdminUser } from "./admin-api";
+
+export interface Staff {
+  id: string;
+  role: Role;
+}
+
+/** Mirrors the server's rule (members.service assertCanBan) so the UI offers only what can work. */
+export function canBan(actor: Staff, target: AdminUser): boolean {
+  if (actor.id === target.id || target.role === "ADMIN") return false;
+  return target.role !== "MODERATOR" || actor.role === "ADMIN";
+}
+
+const ROLE_TONE = { ADMIN: "red", MODERATOR: "green", MEMBER: "neutral" } as const;
+const ROLE_LABEL = { ADMIN: "Admin", MODERATOR: "Moderator", MEMBER: "Member" } as const;
+
+interface Props {
+  user: AdminUser;
+  me: Staff;
+  busy: boolean;
+  onBan(): void;
+  onUnban(): void;
+  onRole(role: Role): void;
+}
+
+export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
+  const td = "px-3 py-3 align-middle first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5";
+  return (
+    <tr className={cn("transition-opacity", busy && "opacity-60")}>
+      <td className={td}>
+        <div className="flex min-w-0 items-center gap-2.5">
+          <Avatar username={u.username} size="sm" />
+          <div className="min-w-0">
+            <Link
+              href={`/u/${encodeURIComponent(u.username)}`}
+              className="block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100"
+            >
+              {u.username}
+              {u.id === me.id && <span className="ml-1 font-normal text-zinc-500">(you)</span>}
+            </Link>
+            {u.email && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{u.email}</span>}
+          </div>
+        </div>
+      </td>
+      <td className={td}>
+        {me.role === "ADMIN" && u.id !== me.id ? (
+          <select
+            aria-label={`Role of ${u.username}`}
+            className={cn(inputClass, "h-8 w-auto py-0 pr-8")}
+            value={u.role}
+            disabled={busy}
+            onChange={(e) => onRole(e.target.value as Role)}
+          >
+            <option value="MEMBER">Member</option>
+            <option value="MODERATOR">Moderator</option>
+            <option value="ADMIN">Admin</option>
+          </select>
+        ) : (
+          <Badge tone={ROLE_TONE[u.role]}>{ROLE_LABEL[u.role]}</Badge>
+        )}
+      </td>
+      <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 md:table-cell dark:text-zinc-400")}>
+        {formatDate(u.createdAt)}
+      </td>
+      <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 tabular-nums md:table-cell dark:text-zinc-400")}>
+        {u.posts} posts · {u.comments} comments
+      </td>
+      <td className={td}>
+        {u.ban ? (
+          <div className="space-y-0.5">
+            <Badge tone="red">{u.ban.until ? `Banned until ${new Date(u.ban.until).toLocaleDateString("en-US")}` : "Banned"}</Badge>
+            {u.ban.reason && (
+              <p className="max-w-48 truncate text-xs text-zinc-500 dark:text-zinc-400" title={u.ban.reason}>
+                {u.ban.reason}
+              </p>
+            )}
+          </div>
+        ) : (
+          <span className="text-sm text-zinc-500 dark:text-zinc-400">Active</span>
+        )}
+      </td>
+      <td className={cn(td, "text-right")}>
+        {u.ban ? (
+          <Button size="sm" variant="secondary" disabled={busy} onClick={onUnban}>
+            Unban
+          </Button>
+        ) : (
+          canBan(me, u) && (
+            <Button size="sm" variant="secondary" disabled={busy} onClick={onBan} className="text-red-700 dark:text-red-400">
+              Ban
+            </Button>
+          )
+        )}
+      </td>
+    </tr>
+  );
+}
