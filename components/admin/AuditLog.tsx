@@ -1,0 +1,126 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Card } from "@/components/ui/Card";
+import { Button } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Alert, inputClass } from "@/components/ui/Field";
+import { cn } from "@/components/ui/cn";
+import { adminApi, describeError, type AuditLogEntry } from "./admin-api";
+import { AuditEntryRow, type AuditFilterKey, type FilterHref } from "./AuditEntryRow";
+import { ACTION_OPTIONS, AUDIT_PAGE, auditHref, auditParams, type AuditFilters } from "./audit-filters";
+
+interface Props {
+  initial: AuditLogEntry[];
+  filters: AuditFilters;
+  /** Usernames for the actor / target filters, when the server knows them. */
+  names: Partial<Record<AuditFilterKey, string>>;
+}
+
+function Chip({ label, href }: { label: string; href: string }) {
+  const router = useRouter();
+  return (
+    <button
+      type="button"
+      onClick={() => router.push(href)}
+      className="inline-flex h-8 items-center gap-1.5 rounded-full bg-accent-50 px-3 text-sm text-accent-800 ring-1 ring-accent-200 ring-inset hover:bg-accent-100 dark:bg-accent-950 dark:text-accent-200 dark:ring-accent-800"
+    >
+      {label}
+      <span aria-hidden="true">×</span>
+      <span className="sr-only">(remove filter)</span>
+    </button>
+  );
+}
+
+/** The audit log, newest first: filters live in the address; older pages load in place. */
+export function AuditLog({ initial, filters, names }: Props) {
+  const router = useRouter();
+  const [entries, setEntries] = useState(initial);
+  const [more, setMore] = useState(initial.length >= AUDIT_PAGE);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const filterHref: FilterHref = (key, value) => auditHref({ ...filters, [key]: value });
+  const without = (key: AuditFilterKey) => auditHref({ ...filters, [key]: undefined });
+
+  // `before` is exclusive and entries of one transaction share a millisecond, so ask from one
+  // millisecond later and drop what is already shown: nothing is skipped at a page boundary.
+  async function loadOlder() {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const before = new Date(Date.parse(last.createdAt) + 1).toISOString();
+      const params = auditParams(filters);
+      params.set("before", before);
+      params.set("limit", String(AUDIT_PAGE));
+      const got = await adminApi.audit(params);
+      const seen = new Set(entries.map((e) => e.id));
+      const fresh = got.filter((e) => !seen.has(e.id));
+      setEntries((list) => [...list, ...fresh]);
+      setMore(got.length >= AUDIT_PAGE && fresh.length > 0);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const filtered = Boolean(filters.actor || filters.targetUser || filters.action);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <select
+          aria-label="Filter by action"
+          className={cn(inputClass, "h-9 w-auto py-0 pr-8")}
+          value={filters.action ?? ""}
+          onChange={(e) => router.push(auditHref({ ...filters, action: e.target.value || undefined }))}
+        >
+          <option value="">All actions</option>
+          {ACTION_OPTIONS.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {filters.actor && <Chip label={`By ${names.actor ?? filters.actor.slice(0, 8)}`} href={without("actor")} />}
+        {filters.targetUser && <Chip label={`On ${names.targetUser ?? filters.targetUser.slice(0, 8)}`} href={without("targetUser")} />}
+        {filtered && (
+          <Button size="sm" variant="ghost" onClick={() => router.push("/admin/audit")}>
+            Clear filters
+          </Button>
+        )}
+        <span className="flex-1" />
+        <Button size="sm" variant="secondary" onClick={() => router.refresh()}>
+          Refresh
+        </Button>
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Click a name or an action to narrow the log to it.</p>
+      <Card>
+        {entries.length === 0 ? (
+          <EmptyState title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}>
+            Every moderation action — with who, when and why — is recorded here and can never be edited.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {entries.map((e) => (
+              <AuditEntryRow key={e.id} entry={e} filterHref={filterHref} />
+            ))}
+          </ul>
+        )}
+      </Card>
+      {error && <Alert>{error}</Alert>}
+      {more && (
+        <div className="flex justify-center">
+          <Button variant="secondary" onClick={loadOlder} disabled={loading}>
+            {loading ? "Loading…" : "Load older"}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
