@@ -1,0 +1,59 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Category, Comment } from "@/server/dto";
+import { Button } from "@/components/ui/Button";
+import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
+import { adminApi, describeError } from "./admin-api";
+
+interface Props {
+  comment: Pick<Comment, "id" | "hidden">;
+  /** Accepted for symmetry with PostModControls; a comment has no category of its own. */
+  categories?: Array<Pick<Category, "slug" | "name">>;
+  onUpdated?: (comment: Comment) => void;
+}
+
+/** Hide or unhide one comment. Render it for staff only. */
+export function CommentModControls({ comment, onUpdated }: Props) {
+  const router = useRouter();
+  const [hidden, setHidden] = useState(Boolean(comment.hidden));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setHidden(Boolean(comment.hidden)), [comment.hidden]);
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await adminApi.moderateComment(comment.id, !hidden);
+      setHidden(Boolean(updated.hidden));
+      onUpdated?.(updated);
+      router.refresh();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={busy}
+        onClick={toggle}
+        aria-pressed={hidden}
+        title={hidden ? "Show to everyone again" : "Hide from members"}
+      >
+        {hidden ? <EyeIcon className="size-4" /> : <EyeOffIcon className="size-4" />}
+        {busy ? "Saving…" : hidden ? "Unhide" : "Hide"}
+      </Button>
+      {error && (
+        <span role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
