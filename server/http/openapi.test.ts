@@ -1,0 +1,204 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { useServer } from "../testing/context";
+import { REPO_ROOT, type ApiResponse, type Client, type SignedUp } from "../testing/harness";
+import { OPERATIONS, RESPONSES } from "./openapi";
+
+const server = useServer();
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  components: { schemas: Record<string, unknown> };
+};
+let doc: Doc;
+let res: ApiResponse;
+
+beforeAll(async () => {
+  res = await server.anonymous().get("/api/v1/openapi.json");
+  doc = res.json;
+});
+
+/** Every route handler under app/api/v1 as (OpenAPI path, method), read from the file system. */
+function routeFiles(): { path: string; method: string; file: string }[] {
+  const root = path.join(REPO_ROOT, "app/api/v1");
+  const out: { path: string; method: string; file: string }[] = [];
+  for (const rel of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(rel) !== "route.ts") continue;
+    const segments = path
+      .dirname(rel)
+      .split(path.sep)
+      .filter((s) => s !== "." && !/^\(.*\)$/.test(s));
+    if (segments.some((s) => s.startsWith("[..."))) continue; // the catch-all 404
+    const apiPath = "/api/v1/" + segments.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
+    const source = readFileSync(path.join(root, rel), "utf8");
+    const methods = new Set<string>();
+    for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
+    for (const m of source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g))
+      for (const name of m[1].split(",")) {
+        const exported = name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!;
+        if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
+      }
+    expect(methods.size, `${rel} exports no HTTP method the test can see`).toBeGreaterThan(0);
+    for (const method of methods) out.push({ path: apiPath.replace(/\/$/, ""), method: method.toLowerCase(), file: rel });
+  }
+  return out;
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is served as JSON to anyone", () => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("is a valid OpenAPI 3.x document", async () => {
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc) as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("describes every route file under app/api/v1, with each method it exports", () => {
+    const routes = routeFiles();
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method]).map((r) => `${r.method.toUpperCase()} ${r.path} (${r.file})`);
+    expect(missing, "describe these in server/http/openapi.ts OPERATIONS").toEqual([]);
+  });
+
+  it("describes nothing that has no route", () => {
+    const routes = new Set(routeFiles().map((r) => `${r.method} ${r.path}`));
+    const documented = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith("/api/v1/"))
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    expect(documented.filter((d) => !routes.has(d))).toEqual([]);
+  });
+
+  it("declares each path parameter, gives request bodies to writes, and resolves every $ref", () => {
+    const text = JSON.stringify(doc);
+    for (const [, name] of text.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas).toHaveProperty(name);
+    for (const [p, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [, param] of p.matchAll(/\{(\w+)\}/g))
+          expect(op.parameters, `${method} ${p}`).toContainEqual(expect.objectContaining({ name: param, in: "path" }));
+        expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+        if (method !== "get" && method !== "delete") expect(op, `${method} ${p}`).toHaveProperty("requestBody");
+        if (method !== "get") expect(op.responses, `${method} ${p} can be refused cross-site`).toHaveProperty("403");
+      }
+  });
+
+  it("documents the request limits from the zod schemas themselves", () => {
+    const s = doc.components.schemas as Record<string, { properties: Record<string, { maxLength?: number; maximum?: number }> }>;
+    expect(s.CreatePost.properties.title.maxLength).toBe(200);
+    expect(s.CreateComment.properties.body.maxLength).toBe(20_000);
+    const limit = doc.paths["/api/v1/posts/{id}/comments"].get.parameters!.find((p) => p.name === "limit") as unknown as {
+      schema: { maximum: number };
+    };
+    expect(limit.schema.maximum).toBe(200);
+  });
+});
+
+describe("real responses match the documented shapes", () => {
+  let alice: Client & { me: SignedUp };
+  let bob: Client & { me: SignedUp };
+  beforeAll(async () => {
+    [alice, bob] = await Promise.all([server.member("alice"), server.member("bob")]);
+  });
+
+  /** Calls the API and checks the body against the schema the document names for that status. */
+  async function call(client: Client, method: string, template: string, concrete: string, body?: unknown, status?: number) {
+    const r = await client.request(method, concrete, body);
+    if (status) expect(r.status, `${method} ${concrete}: ${r.text}`).toBe(status);
+    else expect(r.status, `${method} ${concrete}: ${r.text}`).toBeLessThan(400);
+    const op = OPERATIONS[template]?.[method.toLowerCase() as "get"];
+    expect(op, `${method} ${template} is documented`).toBeTruthy();
+    if (r.status >= 400) {
+      RESPONSES.Error.parse(r.json);
+      expect(op!.errors.length, `${method} ${template} answered ${r.status}`).toBeGreaterThan(0);
+      return r;
+    }
+    const name = op!.ok[r.status as 200];
+    expect(name, `${method} ${template} answered an undocumented ${r.status}`).not.toBeUndefined();
+    if (name) (RESPONSES[name] as z.ZodType).parse(r.json);
+    return r;
+  }
+
+  it("for every documented operation, as member, staff and anonymous", async () => {
+    const anon = server.anonymous();
+    const mod = await server.moderator();
+    await call(anon, "GET", "/api/health", "/api/health");
+    await call(anon, "GET", "/api/v1/openapi.json", "/api/v1/openapi.json");
+    await call(anon, "GET", "/api/v1/categories", "/api/v1/categories");
+    await call(alice, "GET", "/api/v1/me", "/api/v1/me");
+    await call(anon, "GET", "/api/v1/me", "/api/v1/me", undefined, 401);
+    const p = (
+      await call(alice, "POST", "/api/v1/posts", "/api/v1/posts", {
+        categorySlug: "general",
+        title: "Shapes",
+        body: "**b**",
+        clientId: "shape-1",
+      })
+    ).json.post;
+    await call(alice, "POST", "/api/v1/posts", "/api/v1/posts", {
+      categorySlug: "general",
+      title: "Shapes",
+      body: "b",
+      clientId: "shape-1",
+    });
+    await call(mod, "GET", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`);
+    await call(anon, "GET", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`);
+    await call(anon, "GET", "/api/v1/posts", "/api/v1/posts?limit=2");
+    await call(anon, "GET", "/api/v1/categories/{slug}/posts", "/api/v1/categories/general/posts?limit=2");
+    await call(alice, "PATCH", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`, { title: "Shapes!" });
+    await call(mod, "PATCH", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`, { body: "edited by staff" });
+    const c = (
+      await call(bob, "POST", "/api/v1/posts/{id}/comments", `/api/v1/posts/${p.id}/comments`, { body: `hi @${alice.me.user.username}` })
+    ).json.comment;
+    await call(mod, "GET", "/api/v1/posts/{id}/comments", `/api/v1/posts/${p.id}/comments`);
+    await call(anon, "GET", "/api/v1/comments/{id}", `/api/v1/comments/${c.id}`);
+    await call(bob, "PATCH", "/api/v1/comments/{id}", `/api/v1/comments/${c.id}`, { body: "edited" });
+    await call(bob, "PUT", "/api/v1/posts/{id}/reaction", `/api/v1/posts/${p.id}/reaction`, { kind: "LIKE" });
+    await call(bob, "DELETE", "/api/v1/posts/{id}/reaction", `/api/v1/posts/${p.id}/reaction`);
+    await call(alice, "PUT", "/api/v1/comments/{id}/reaction", `/api/v1/comments/${c.id}/reaction`, { kind: "INSIGHT" });
+    await call(alice, "DELETE", "/api/v1/comments/{id}/reaction", `/api/v1/comments/${c.id}/reaction`);
+    await call(alice, "GET", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`);
+    await call(alice, "GET", "/api/v1/notifications", "/api/v1/notifications");
+    await call(alice, "POST", "/api/v1/notifications/read", "/api/v1/notifications/read", {});
+    await call(anon, "GET", "/api/v1/presence", "/api/v1/presence");
+    await call(bob, "POST", "/api/v1/reports", "/api/v1/reports", { targetType: "post", targetId: p.id, reason: "checking shapes" });
+    await call(anon, "GET", "/api/v1/users/{username}", `/api/v1/users/${bob.me.user.username}`);
+    await call(anon, "POST", "/api/v1/auth/register", "/api/v1/auth/register", { email: "x", username: "x", password: "x" }, 400);
+    await call(bob, "GET", "/api/v1/admin/stats", "/api/v1/admin/stats", undefined, 403);
+    await call(mod, "GET", "/api/v1/admin/stats", "/api/v1/admin/stats");
+    const queue = (await call(mod, "GET", "/api/v1/admin/reports", "/api/v1/admin/reports?status=open&limit=200")).json.reports;
+    const report = queue.find((r: { targetId: string }) => r.targetId === p.id);
+    await call(mod, "PATCH", "/api/v1/admin/comments/{id}", `/api/v1/admin/comments/${c.id}`, { hidden: true, reason: "shapes" });
+    await call(mod, "PATCH", "/api/v1/admin/comments/{id}", `/api/v1/admin/comments/${c.id}`, { hidden: false });
+    await call(mod, "PATCH", "/api/v1/admin/posts/{id}", `/api/v1/admin/posts/${p.id}`, { pinned: true, reason: "shapes" });
+    await call(mod, "POST", "/api/v1/admin/reports/{id}/resolve", `/api/v1/admin/reports/${report.id}/resolve`, {
+      action: "lock",
+      note: "ok",
+    });
+    const admin = await server.member("admin");
+    await server.db.setRole(admin.me.user.id, "ADMIN");
+    const carol = await server.member("carol");
+    await call(admin, "GET", "/api/v1/admin/users", "/api/v1/admin/users?limit=3");
+    await call(admin, "PATCH", "/api/v1/admin/users/{id}", `/api/v1/admin/users/${carol.me.user.id}`, { role: "MODERATOR" });
+    await call(admin, "POST", "/api/v1/admin/users/{id}/ban", `/api/v1/admin/users/${bob.me.user.id}/ban`, { reason: "shapes" });
+    await call(mod, "POST", "/api/v1/admin/users/{id}/unban", `/api/v1/admin/users/${bob.me.user.id}/unban`);
+    const slug = `shapes-${Date.now().toString(36)}`;
+    await call(admin, "POST", "/api/v1/admin/categories", "/api/v1/admin/categories", { slug, name: "Shapes" });
+    await call(admin, "PATCH", "/api/v1/admin/categories/{slug}", `/api/v1/admin/categories/${slug}`, { name: "Shapes!" });
+    await call(mod, "GET", "/api/v1/admin/audit", "/api/v1/admin/audit?limit=20");
+    await bob.signIn(bob.me.email, bob.me.password); // the ban ended bob's session
+    await call(bob, "DELETE", "/api/v1/comments/{id}", `/api/v1/comments/${c.id}`);
+    await call(alice, "DELETE", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`);
+    await call(anon, "GET", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`, undefined, 404);
+  });
+});

@@ -1,0 +1,561 @@
+import { z } from "zod";
+import { STATUS, type ErrorCode } from "../errors";
+import { ZRegisterInput } from "../users/users.schema";
+import { ZCreatePost, ZPostListQuery, ZUpdatePost } from "../posts/posts.schema";
+import { ZCommentListQuery, ZCreateComment, ZUpdateComment } from "../comments/comments.schema";
+import { REACTION_KINDS, ZReactionInput } from "../reactions/reactions.schema";
+import { ZCreateReport } from "../reports/reports.schema";
+import { ZMarkRead } from "../notifications/notifications.service";
+import { ZCategoryInput, ZCategoryUpdate } from "../categories/categories.schema";
+import {
+  ZAuditQuery,
+  ZBan,
+  ZCommentModeration,
+  ZPostModeration,
+  ZReportQuery,
+  ZResolve,
+  ZRoleChange,
+  ZUnban,
+  ZUsersQuery,
+} from "../moderation/moderation.schema";
+
+/**
+ * The machine-readable copy of the HTTP contract (`GET /api/v1/openapi.json`). Request
+ * schemas are the very zod schemas the routes parse with; response shapes are written here
+ * as strict zod objects, and server/http/openapi.test.ts checks real responses against them
+ * and that every route file under app/api/v1 is described.
+ */
+const ts = z.iso.datetime();
+const role = z.enum(["MEMBER", "MODERATOR", "ADMIN"]);
+const reactionCounts = z.partialRecord(z.enum(REACTION_KINDS), z.int().min(1));
+
+export const ZUserRef = z.strictObject({ id: z.uuid(), username: z.string() });
+export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), role, createdAt: ts });
+export const ZMe = z.strictObject({
+  id: z.uuid(),
+  username: z.string(),
+  role,
+  ban: z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable(),
+});
+export const ZCategory = z.strictObject({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() });
+export const ZPost = z.strictObject({
+  id: z.uuid(),
+  category: z.strictObject({ slug: z.string(), name: z.string() }),
+  title: z.string(),
+  body: z.string(),
+  bodyHtml: z.string().describe("sanitized HTML rendered from `body`"),
+  author: ZUserRef,
+  pinned: z.boolean(),
+  locked: z.boolean(),
+  hidden: z.boolean().optional().describe("staff only"),
+  commentCount: z.int(),
+  lastSeq: z.int().describe("the highest comment seq handed out so far"),
+  reactions: reactionCounts,
+  createdAt: ts,
+  editedAt: ts.nullable(),
+  lastActivityAt: ts,
+});
+export const ZComment = z.strictObject({
+  id: z.uuid(),
+  postId: z.uuid(),
+  seq: z.int().min(1).describe("1, 2, 3 … within the post, gap-free in commit order"),
+  clientId: z.string().nullable().describe("the author's idempotency key, if one was sent"),
+  body: z.string(),
+  bodyHtml: z.string(),
+  author: ZUserRef,
+  reactions: reactionCounts,
+  hidden: z.boolean().optional().describe("staff only"),
+  createdAt: ts,
+  editedAt: ts.nullable(),
+});
+export const ZProfileComment = ZComment.extend({ postTitle: z.string() });
+export const ZNotification = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(["REPLY", "MENTION"]),
+  actor: ZUserRef,
+  postId: z.uuid(),
+  postTitle: z.string(),
+  commentId: z.uuid().nullable(),
+  excerpt: z.string(),
+  createdAt: ts,
+  readAt: ts.nullable(),
+});
+export const ZReport = z.strictObject({
+  id: z.uuid(),
+  targetType: z.enum(["post", "comment"]),
+  targetId: z.string(),
+  reason: z.string(),
+  status: z.enum(["open", "resolved", "dismissed"]),
+  resolution: z.string().nullable(),
+  note: z.string().nullable(),
+  reporter: ZUserRef,
+  createdAt: ts,
+  resolvedAt: ts.nullable(),
+});
+export const ZReactionState = z.strictObject({ reactions: reactionCounts, mine: z.enum(REACTION_KINDS).nullable() });
+export const ZPresence = z.strictObject({ count: z.int(), users: z.array(ZUserRef), guests: z.int() });
+export const ZHealth = z.object({ status: z.enum(["ok", "unavailable"]), db: z.enum(["ok", "unreachable"]) });
+export const ZError = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    details: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().describe("equals the x-request-id response header"),
+  }),
+});
+
+const ZBanState = z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable();
+export const ZModeratedUser = z.strictObject({ id: z.uuid(), username: z.string(), role, ban: ZBanState });
+export const ZAdminUser = z.strictObject({
+  id: z.uuid(),
+  username: z.string(),
+  email: z.string(),
+  role,
+  createdAt: ts,
+  ban: ZBanState,
+  posts: z.int(),
+  comments: z.int(),
+});
+export const ZReportInQueue = ZReport.extend({
+  target: z
+    .union([
+      z.strictObject({ post: ZPost, deleted: z.boolean() }),
+      z.strictObject({ comment: ZComment, postTitle: z.string(), deleted: z.boolean() }),
+    ])
+    .nullable()
+    .describe("the reported content in context (null when it no longer exists)"),
+});
+export const ZAdminCategory = ZCategory.extend({ position: z.int() });
+export const ZAuditEntry = z.strictObject({
+  id: z.uuid(),
+  actor: ZUserRef,
+  action: z.string().describe("e.g. post.lock, comment.hide, user.ban, report.resolve"),
+  targetType: z.string(),
+  targetId: z.string(),
+  targetUserId: z.uuid().nullable(),
+  targetUsername: z.string().nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  createdAt: ts,
+});
+export const ZLiveStats = z.strictObject({
+  online: z.int(),
+  guests: z.int(),
+  sockets: z.int(),
+  eventsPerMinute: z.number(),
+  postsToday: z.int(),
+  commentsToday: z.int(),
+  openReports: z.int(),
+});
+
+/** Response envelopes, by the name the document gives them. */
+export const RESPONSES = {
+  Error: ZError,
+  UserResponse: z.strictObject({ user: ZPublicUser }),
+  MeResponse: z.strictObject({ user: ZMe }),
+  CategoryList: z.strictObject({ categories: z.array(ZCategory) }),
+  CategoryPostPage: z.strictObject({ category: ZCategory, posts: z.array(ZPost), nextCursor: z.string().nullable() }),
+  PostPage: z.strictObject({ posts: z.array(ZPost), nextCursor: z.string().nullable() }),
+  PostResponse: z.strictObject({ post: ZPost }),
+  CommentList: z.strictObject({ comments: z.array(ZComment) }),
+  CommentResponse: z.strictObject({ comment: ZComment }),
+  ReactionState: ZReactionState,
+  NotificationList: z.strictObject({ notifications: z.array(ZNotification), unread: z.int() }),
+  UnreadCount: z.strictObject({ unread: z.int() }),
+  Presence: ZPresence,
+  ReportResponse: z.strictObject({ report: ZReport }),
+  Profile: z.strictObject({
+    user: ZPublicUser.extend({ bio: z.string() }),
+    posts: z.array(ZPost),
+    comments: z.array(ZProfileComment),
+  }),
+  Health: ZHealth,
+  ReportQueue: z.strictObject({ reports: z.array(ZReportInQueue) }),
+  QueuedReportResponse: z.strictObject({ report: ZReportInQueue }),
+  ModeratedUserResponse: z.strictObject({ user: ZModeratedUser }),
+  AdminUserPage: z.strictObject({ total: z.int(), users: z.array(ZAdminUser) }),
+  AdminCategoryResponse: z.strictObject({ category: ZAdminCategory }),
+  AuditLog: z.strictObject({ entries: z.array(ZAuditEntry) }),
+  LiveStatsResponse: z.strictObject({ stats: ZLiveStats }),
+  OpenApiDocument: z.looseObject({ openapi: z.string(), info: z.object({}).loose(), paths: z.record(z.string(), z.unknown()) }),
+} satisfies Record<string, z.ZodType>;
+type ResponseName = keyof typeof RESPONSES;
+
+const REQUESTS = {
+  RegisterInput: ZRegisterInput,
+  CreatePost: ZCreatePost,
+  UpdatePost: ZUpdatePost,
+  CreateComment: ZCreateComment,
+  UpdateComment: ZUpdateComment,
+  ReactionInput: ZReactionInput,
+  CreateReport: ZCreateReport,
+  MarkRead: ZMarkRead,
+  PostModeration: ZPostModeration,
+  CommentModeration: ZCommentModeration,
+  Resolve: ZResolve,
+  Ban: ZBan,
+  Unban: ZUnban,
+  RoleChange: ZRoleChange,
+  CategoryInput: ZCategoryInput,
+  CategoryUpdate: ZCategoryUpdate,
+} satisfies Record<string, z.ZodType>;
+type RequestName = keyof typeof REQUESTS;
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+interface Operation {
+  summary: string;
+  auth?: "member" | "staff" | "admin";
+  body?: RequestName;
+  /** The body may be left out entirely. */
+  optionalBody?: boolean;
+  query?: z.ZodObject;
+  ok: Partial<Record<200 | 201 | 204, ResponseName | null>>;
+  errors: ErrorCode[];
+}
+
+const WRITE: ErrorCode[] = ["BAD_JSON", "VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"];
+const STAFF_READ: ErrorCode[] = ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN"];
+const ZLatestQuery = ZPostListQuery.extend({
+  since: z.string().max(40).optional().describe("ISO time: posts created after it (catch-up)"),
+});
+
+/** Every /api/v1 operation. A route file without an entry here fails the OpenAPI test. */
+export const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
+  "/api/v1/auth/register": {
+    post: {
+      summary: "Create an account (ADMIN_EMAILS get ADMIN)",
+      body: "RegisterInput",
+      ok: { 201: "UserResponse" },
+      errors: ["BAD_JSON", "VALIDATION_FAILED", "FORBIDDEN", "CONFLICT", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
+    },
+  },
+  "/api/v1/me": { get: { summary: "The signed-in user", auth: "member", ok: { 200: "MeResponse" }, errors: ["UNAUTHENTICATED"] } },
+  "/api/v1/categories": { get: { summary: "All categories (always includes `general`)", ok: { 200: "CategoryList" }, errors: [] } },
+  "/api/v1/categories/{slug}/posts": {
+    get: {
+      summary: "A category's posts, pinned first, then latest activity",
+      query: ZPostListQuery,
+      ok: { 200: "CategoryPostPage" },
+      errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+    },
+  },
+  "/api/v1/posts": {
+    get: { summary: "Latest posts across the forum", query: ZLatestQuery, ok: { 200: "PostPage" }, errors: ["VALIDATION_FAILED"] },
+    post: {
+      summary: "Create a post; a repeated clientId returns the first post (200)",
+      auth: "member",
+      body: "CreatePost",
+      ok: { 201: "PostResponse", 200: "PostResponse" },
+      errors: WRITE,
+    },
+  },
+  "/api/v1/posts/{id}": {
+    get: { summary: "One post (404 when missing, malformed, deleted or hidden)", ok: { 200: "PostResponse" }, errors: ["NOT_FOUND"] },
+    patch: {
+      summary: "Edit a post (author or staff)",
+      auth: "member",
+      body: "UpdatePost",
+      ok: { 200: "PostResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+    delete: {
+      summary: "Delete a post (author or staff)",
+      auth: "member",
+      ok: { 204: null },
+      errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"],
+    },
+  },
+  "/api/v1/posts/{id}/comments": {
+    get: {
+      summary: "Comments in seq order after `after`",
+      query: ZCommentListQuery,
+      ok: { 200: "CommentList" },
+      errors: ["VALIDATION_FAILED", "NOT_FOUND"],
+    },
+    post: {
+      summary: "Comment; a repeated clientId returns the first comment (200); locked posts 403",
+      auth: "member",
+      body: "CreateComment",
+      ok: { 201: "CommentResponse", 200: "CommentResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/posts/{id}/reaction": {
+    put: {
+      summary: "Set your reaction to a post",
+      auth: "member",
+      body: "ReactionInput",
+      ok: { 200: "ReactionState" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+    delete: {
+      summary: "Remove your reaction from a post",
+      auth: "member",
+      ok: { 200: "ReactionState" },
+      errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"],
+    },
+  },
+  "/api/v1/comments/{id}": {
+    get: { summary: "One comment", ok: { 200: "CommentResponse" }, errors: ["NOT_FOUND"] },
+    patch: {
+      summary: "Edit a comment (author or staff)",
+      auth: "member",
+      body: "UpdateComment",
+      ok: { 200: "CommentResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+    delete: {
+      summary: "Delete a comment (author or staff)",
+      auth: "member",
+      ok: { 204: null },
+      errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"],
+    },
+  },
+  "/api/v1/comments/{id}/reaction": {
+    put: {
+      summary: "Set your reaction to a comment",
+      auth: "member",
+      body: "ReactionInput",
+      ok: { 200: "ReactionState" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+    delete: {
+      summary: "Remove your reaction from a comment",
+      auth: "member",
+      ok: { 200: "ReactionState" },
+      errors: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"],
+    },
+  },
+  "/api/v1/notifications": {
+    get: {
+      summary: "Your latest notifications and unread count",
+      auth: "member",
+      ok: { 200: "NotificationList" },
+      errors: ["UNAUTHENTICATED"],
+    },
+  },
+  "/api/v1/notifications/read": {
+    post: {
+      summary: "Mark the given notifications (or all) read",
+      auth: "member",
+      body: "MarkRead",
+      ok: { 200: "UnreadCount" },
+      errors: ["BAD_JSON", "VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "PAYLOAD_TOO_LARGE"],
+    },
+  },
+  "/api/v1/presence": { get: { summary: "Members online (live sockets) and guests", ok: { 200: "Presence" }, errors: [] } },
+  "/api/v1/reports": {
+    post: {
+      summary: "Report a post or comment; reporting it again returns your open report (200)",
+      auth: "member",
+      body: "CreateReport",
+      ok: { 201: "ReportResponse", 200: "ReportResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/users/{username}": { get: { summary: "A member's public profile", ok: { 200: "Profile" }, errors: ["NOT_FOUND"] } },
+  "/api/v1/openapi.json": { get: { summary: "This document", ok: { 200: "OpenApiDocument" }, errors: [] } },
+  "/api/v1/admin/reports": {
+    get: {
+      summary: "The reports queue, with each reported item in context",
+      auth: "staff",
+      query: ZReportQuery,
+      ok: { 200: "ReportQueue" },
+      errors: STAFF_READ,
+    },
+  },
+  "/api/v1/admin/reports/{id}/resolve": {
+    post: {
+      summary: "Resolve a report by an action (closes every open report on that item)",
+      auth: "staff",
+      body: "Resolve",
+      ok: { 200: "QueuedReportResponse" },
+      errors: [...WRITE, "NOT_FOUND", "CONFLICT"],
+    },
+  },
+  "/api/v1/admin/posts/{id}": {
+    patch: {
+      summary: "Lock, pin, hide or move a post (audited)",
+      auth: "staff",
+      body: "PostModeration",
+      ok: { 200: "PostResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/comments/{id}": {
+    patch: {
+      summary: "Hide or unhide a comment (audited)",
+      auth: "staff",
+      body: "CommentModeration",
+      ok: { 200: "CommentResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/users": {
+    get: {
+      summary: "Members, newest first, searchable by username or email",
+      auth: "staff",
+      query: ZUsersQuery,
+      ok: { 200: "AdminUserPage" },
+      errors: STAFF_READ,
+    },
+  },
+  "/api/v1/admin/users/{id}": {
+    patch: {
+      summary: "Change a member's role",
+      auth: "admin",
+      body: "RoleChange",
+      ok: { 200: "ModeratedUserResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/users/{id}/ban": {
+    post: {
+      summary: "Ban a member (ends their sessions and sockets)",
+      auth: "staff",
+      body: "Ban",
+      ok: { 200: "ModeratedUserResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/users/{id}/unban": {
+    post: {
+      summary: "Lift a ban",
+      auth: "staff",
+      body: "Unban",
+      optionalBody: true,
+      ok: { 200: "ModeratedUserResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/categories": {
+    post: {
+      summary: "Create a category",
+      auth: "admin",
+      body: "CategoryInput",
+      ok: { 201: "AdminCategoryResponse" },
+      errors: [...WRITE, "CONFLICT"],
+    },
+  },
+  "/api/v1/admin/categories/{slug}": {
+    patch: {
+      summary: "Rename, describe or reorder a category",
+      auth: "admin",
+      body: "CategoryUpdate",
+      ok: { 200: "AdminCategoryResponse" },
+      errors: [...WRITE, "NOT_FOUND"],
+    },
+  },
+  "/api/v1/admin/audit": {
+    get: {
+      summary: "The audit log: who did what to what, when and why",
+      auth: "staff",
+      query: ZAuditQuery,
+      ok: { 200: "AuditLog" },
+      errors: STAFF_READ,
+    },
+  },
+  "/api/v1/admin/stats": {
+    get: {
+      summary: "Live figures: online, sockets, events per minute, today's posts and comments, open reports",
+      auth: "staff",
+      ok: { 200: "LiveStatsResponse" },
+      errors: ["UNAUTHENTICATED", "FORBIDDEN"],
+    },
+  },
+  "/api/health": { get: { summary: "Liveness and database check (503 when the node cannot serve)", ok: { 200: "Health" }, errors: [] } },
+};
+
+const WHY: Record<ErrorCode, string> = {
+  BAD_JSON: "body is not valid JSON",
+  VALIDATION_FAILED: "a field is missing, wrong or too long; `details` lists each field",
+  UNAUTHENTICATED: "sign in first",
+  FORBIDDEN: "not allowed: cross-site request, wrong role, not the author, banned, or locked post",
+  NOT_FOUND: "no such (visible) resource",
+  CONFLICT: "already taken",
+  PAYLOAD_TOO_LARGE: "body over 64 KB",
+  RATE_LIMITED: "too many requests; see Retry-After",
+  INTERNAL: "unexpected; quote the requestId",
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ "application/json": { schema } });
+
+function components(schemas: Record<string, z.ZodType>, io: "input" | "output") {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const out = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }).schemas;
+  for (const s of Object.values(out)) {
+    delete s.$schema;
+    delete s.$id;
+  }
+  return out;
+}
+
+function operation(path: string, method: Method, op: Operation) {
+  const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  if (op.query) {
+    const q = z.toJSONSchema(op.query, { io: "input", unrepresentable: "any" }) as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
+    for (const [name, schema] of Object.entries(q.properties ?? {}))
+      params.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: schema as { type: string } });
+  }
+  const responses: Record<string, object> = {};
+  for (const [status, name] of Object.entries(op.ok))
+    responses[status] = name ? { description: "OK", content: json(ref(name)) } : { description: "No content" };
+  const errors = new Set<ErrorCode>([...op.errors, "INTERNAL"]);
+  for (const code of errors) {
+    const status = String(STATUS[code]);
+    const prev = (responses[status] as { description?: string } | undefined)?.description;
+    responses[status] = {
+      description: prev ? `${prev}; ${code}: ${WHY[code]}` : `${code}: ${WHY[code]}`,
+      content: json(ref("Error")),
+      ...(code === "RATE_LIMITED" && { headers: { "Retry-After": { schema: { type: "integer" }, description: "seconds" } } }),
+    };
+  }
+  return {
+    operationId: `${method}${path
+      .replace(/^\/api(\/v1)?/, "")
+      .replace(/[{}]/g, "")
+      .replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
+    summary: op.summary,
+    ...(op.auth && {
+      security: [{ session: [] }],
+      description: `Requires a signed-in ${op.auth === "member" ? "member" : op.auth === "staff" ? "moderator or admin" : "admin"}.`,
+    }),
+    ...(params.length && { parameters: params }),
+    ...(op.body && { requestBody: { required: !op.optionalBody, content: json(ref(op.body)) } }),
+    responses,
+  };
+}
+
+let cached: object | undefined;
+
+/** The OpenAPI 3.1 document for Parley's HTTP API (built once per process). */
+export function openApiDocument(): object {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [path, ops] of Object.entries(OPERATIONS)) {
+    paths[path] = {};
+    for (const [method, op] of Object.entries(ops) as [Method, Operation][]) paths[path][method] = operation(path, method, op);
+  }
+  cached = {
+    openapi: "3.1.0",
+    info: {
+      title: "Parley API",
+      version: "1",
+      description:
+        "JSON under /api/v1. Sign in through NextAuth: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form: csrfToken, email, password). " +
+        "State-changing requests must come from Parley's origin (Origin, else Referer) or get 403. Every response carries x-request-id.",
+    },
+    paths,
+    components: {
+      schemas: { ...components(RESPONSES, "output"), ...components(REQUESTS, "input") },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+    },
+  };
+  return cached;
+}
