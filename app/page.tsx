@@ -59,7 +59,7 @@ export default async function Home() {
             }
           />
         </Card>
-        <aside className="space-y-6" aria-label="Forum overview">
+        <aside className="space-y-6 lg:sticky lg:top-32 lg:self-start" aria-label="Forum overview">
           <CategoryList categories={categories} />
           <OnlineMembers initial={{ count: presence.count, users: presence.users, guests: presence.guests }} />
         </aside>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { api, ApiError, errorMessage } from "@/components/api";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
+import { reconnectLive } from "./session";
 import { safeCallback } from "./callback";
 
 const LABELS: Record<string, string> = { email: "Email", username: "Username", password: "Password" };
@@ -15,7 +16,10 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setForm({ ...form, [k]: e.target.value });
+    if (errors[k]) setErrors(({ [k]: _fixed, ...rest }) => rest);
+  };
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -38,6 +42,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
       router.push("/signin");
       return;
     }
+    reconnectLive();
     router.replace(safeCallback(callbackUrl, window.location.origin));
     router.refresh();
   }

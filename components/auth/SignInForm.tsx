@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
+import { reconnectLive } from "./session";
 import { safeCallback, signInError } from "./callback";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
@@ -23,6 +24,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       setBusy(false);
       return;
     }
+    reconnectLive();
     router.replace(safeCallback(callbackUrl, window.location.origin));
     router.refresh();
   }

@@ -3,6 +3,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, LinkButton } from "@/components/ui/Button";
+import { reconnectLive } from "@/components/auth/session";
 
 /** Sign in / register, returning to the page the visitor was on. */
 export function SignedOutLinks() {
@@ -31,6 +32,7 @@ export function SignOutButton() {
       onClick={async () => {
         setBusy(true);
         await signOut({ callbackUrl: "/", redirect: false });
+        reconnectLive();
         router.replace("/");
         router.refresh();
         setBusy(false);

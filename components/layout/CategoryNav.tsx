@@ -26,7 +26,10 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
 export function CategoryNav({ categories, staff }: { categories: Category[]; staff: boolean }) {
   const path = usePathname();
   return (
-    <nav aria-label="Categories" className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1.5 [scrollbar-width:none]">
+    <nav
+      aria-label="Categories"
+      className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1.5 [scrollbar-width:none] max-sm:[mask-image:linear-gradient(to_right,#000_85%,transparent)]"
+    >
       <NavLink href="/" active={path === "/"}>
         All
       </NavLink>

@@ -19,6 +19,7 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
   const [busy, setBusy] = useState(false);
   // One id per draft: a double submit or a retry after a lost response yields one post.
   const clientId = useRef(newClientId());
+  const clear = (field: string) => errors[field] && setErrors(({ [field]: _fixed, ...rest }) => rest);
 
   async function submit() {
     const local: Record<string, string> = {};
@@ -64,7 +65,10 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
         <select
           id="post-category"
           value={category}
-          onChange={(e) => setCategory(e.target.value)}
+          onChange={(e) => {
+            setCategory(e.target.value);
+            clear("category");
+          }}
           aria-invalid={errors.category ? true : undefined}
           aria-describedby={errors.category ? "post-category-error" : undefined}
           className={`${inputClass} sm:max-w-xs`}
@@ -82,7 +86,10 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
         id="post-title"
         label="Title"
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          clear("title");
+        }}
         maxLength={TITLE_MAX}
         placeholder="What do you want to talk about?"
         error={errors.title}
@@ -93,7 +100,10 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
         id="post-body"
         label="Body"
         value={body}
-        onChange={setBody}
+        onChange={(v) => {
+          setBody(v);
+          clear("body");
+        }}
         rows={12}
         maxLength={40000}
         placeholder="Add details, context, code…"

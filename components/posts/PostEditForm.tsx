@@ -45,14 +45,20 @@ export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved:
         label="Title"
         value={title}
         maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setErrors(({ title: _fixed, ...rest }) => rest);
+        }}
         error={errors.title && `Title ${errors.title}.`}
       />
       <MarkdownEditor
         id={`edit-body-${post.id}`}
         label="Body"
         value={body}
-        onChange={setBody}
+        onChange={(v) => {
+          setBody(v);
+          setErrors(({ body: _fixed, ...rest }) => rest);
+        }}
         rows={10}
         maxLength={40000}
         error={errors.body && `Body ${errors.body}.`}

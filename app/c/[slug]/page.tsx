@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await getServices()
     .categories.get(slug)
     .catch(() => null);
-  return { title: category?.name ?? "Category" };
+  return { title: category?.name ?? "Not found" };
 }
 
 export default async function CategoryPage({ params }: Props) {

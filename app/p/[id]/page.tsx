@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getServices()
     .posts.get(id, await getViewer())
     .catch(() => null);
-  return { title: post?.title ?? "Post" };
+  return { title: post?.title ?? "Not found" };
 }
 
 export default async function PostPage({ params }: Props) {

@@ -44,7 +44,7 @@ export default async function ProfilePage({ params }: Props) {
           </p>
         </div>
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Recent posts" />
           {posts.length === 0 ? (
