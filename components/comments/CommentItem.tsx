@@ -10,7 +10,8 @@ import { cn } from "@/components/ui/cn";
 import { HiddenBadge } from "@/components/posts/PostBadges";
 import { ReactionBar } from "@/components/posts/ReactionBar";
 import { ItemActions } from "@/components/posts/ItemActions";
-import { canModify, canReport, type Me } from "@/components/posts/me";
+import { canModify, canReport, isStaffRole, type Me } from "@/components/posts/me";
+import { CommentModControls } from "@/components/admin/CommentModControls";
 import { CommentEditForm } from "./CommentEditForm";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
@@ -72,16 +73,19 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                   if (current) upsert({ ...current, reactions });
                 }}
               />
-              <ItemActions
-                target={{ type: "comment", id: comment.id }}
-                canEdit={canModify(me, comment.author.id)}
-                canReport={canReport(me, comment.author.id)}
-                onEdit={() => setEditing(true)}
-                onDelete={async () => {
-                  await api(`/comments/${comment.id}`, { method: "DELETE" });
-                  useThreadStore.getState().removeComment(comment.id);
-                }}
-              />
+              <div className="flex flex-wrap items-center justify-end">
+                {me && !me.banned && isStaffRole(me.role) && <CommentModControls comment={comment} onUpdated={upsert} />}
+                <ItemActions
+                  target={{ type: "comment", id: comment.id }}
+                  canEdit={canModify(me, comment.author.id)}
+                  canReport={canReport(me, comment.author.id)}
+                  onEdit={() => setEditing(true)}
+                  onDelete={async () => {
+                    await api(`/comments/${comment.id}`, { method: "DELETE" });
+                    useThreadStore.getState().removeComment(comment.id);
+                  }}
+                />
+              </div>
             </div>
           </>
         )}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Post, ReactionKind } from "@/server/dto";
+import type { Category, Post, ReactionKind } from "@/server/dto";
 import { api } from "@/components/api";
 import { useThreadStore } from "@/components/stores/thread";
 import { Avatar } from "@/components/ui/Avatar";
@@ -14,10 +14,19 @@ import { ReactionBar } from "./ReactionBar";
 import { ItemActions } from "./ItemActions";
 import { PostEditForm } from "./PostEditForm";
 import { ViewersCount } from "./ViewersCount";
-import { canModify, canReport, type Me } from "./me";
+import { PostModControls } from "@/components/admin/PostModControls";
+import { canModify, canReport, isStaffRole, type Me } from "./me";
 
 /** The post itself: title, meta, body, reactions and the author's/staff's actions. */
-export function PostArticle({ post, me, mine }: { post: Post; me: Me | null; mine: ReactionKind | null }) {
+interface PostArticleProps {
+  post: Post;
+  me: Me | null;
+  mine: ReactionKind | null;
+  /** Given to staff, for moving the post. */
+  categories?: Category[];
+}
+
+export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const setPost = useThreadStore((s) => s.setPost);
@@ -29,68 +38,75 @@ export function PostArticle({ post, me, mine }: { post: Post; me: Me | null; min
   }
 
   return (
-    <article aria-labelledby="post-title" className={cn(post.hidden && "opacity-60")}>
-      <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
-        <Link href="/" className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
-          Home
-        </Link>
-        <ChevronRightIcon className="size-3.5" />
-        <Link href={`/c/${post.category.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
-          {post.category.name}
-        </Link>
-      </nav>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <h1
-          id="post-title"
-          className="text-2xl leading-tight font-bold tracking-tight break-words text-zinc-900 sm:text-3xl dark:text-white"
-        >
-          {post.title}
-        </h1>
-        <PostBadges pinned={post.pinned} locked={post.locked} hidden={post.hidden} />
-      </div>
-      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-500 dark:text-zinc-400">
-        <Link href={`/u/${encodeURIComponent(post.author.username)}`} className="group flex items-center gap-2">
-          <Avatar username={post.author.username} size="sm" />
-          <span className="font-medium text-zinc-800 group-hover:underline dark:text-zinc-200">{post.author.username}</span>
-        </Link>
-        <RelativeTime iso={post.createdAt} />
-        {post.editedAt && (
-          <span title={new Date(post.editedAt).toLocaleString("en-US")} className="italic">
-            edited
-          </span>
+    <article aria-labelledby="post-title">
+      <div className={cn(post.hidden && "opacity-60")}>
+        <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href="/" className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
+            Home
+          </Link>
+          <ChevronRightIcon className="size-3.5" />
+          <Link href={`/c/${post.category.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+            {post.category.name}
+          </Link>
+        </nav>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <h1
+            id="post-title"
+            className="text-2xl leading-tight font-bold tracking-tight break-words text-zinc-900 sm:text-3xl dark:text-white"
+          >
+            {post.title}
+          </h1>
+          <PostBadges pinned={post.pinned} locked={post.locked} hidden={post.hidden} />
+        </div>
+        <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <Link href={`/u/${encodeURIComponent(post.author.username)}`} className="group flex items-center gap-2">
+            <Avatar username={post.author.username} size="sm" />
+            <span className="font-medium text-zinc-800 group-hover:underline dark:text-zinc-200">{post.author.username}</span>
+          </Link>
+          <RelativeTime iso={post.createdAt} />
+          {post.editedAt && (
+            <span title={new Date(post.editedAt).toLocaleString("en-US")} className="italic">
+              edited
+            </span>
+          )}
+          <ViewersCount />
+        </div>
+        <div className="mt-6">
+          {editing ? (
+            <PostEditForm
+              post={post}
+              onCancel={() => setEditing(false)}
+              onSaved={(p) => {
+                setPost(p);
+                setEditing(false);
+              }}
+            />
+          ) : (
+            <div className="prose text-zinc-800 dark:text-zinc-200" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          )}
+        </div>
+        {!editing && (
+          <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
+            <ReactionBar
+              target={{ type: "post", id: post.id }}
+              reactions={post.reactions}
+              mine={mine}
+              canReact={!!me && !me.banned}
+              onCounts={(reactions) => setPost({ ...useThreadStore.getState().post!, reactions })}
+            />
+            <ItemActions
+              target={{ type: "post", id: post.id }}
+              canEdit={canModify(me, post.author.id)}
+              canReport={canReport(me, post.author.id)}
+              onEdit={() => setEditing(true)}
+              onDelete={remove}
+            />
+          </div>
         )}
-        <ViewersCount />
       </div>
-      <div className="mt-6">
-        {editing ? (
-          <PostEditForm
-            post={post}
-            onCancel={() => setEditing(false)}
-            onSaved={(p) => {
-              setPost(p);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <div className="prose text-zinc-800 dark:text-zinc-200" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-        )}
-      </div>
-      {!editing && (
-        <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
-          <ReactionBar
-            target={{ type: "post", id: post.id }}
-            reactions={post.reactions}
-            mine={mine}
-            canReact={!!me && !me.banned}
-            onCounts={(reactions) => setPost({ ...useThreadStore.getState().post!, reactions })}
-          />
-          <ItemActions
-            target={{ type: "post", id: post.id }}
-            canEdit={canModify(me, post.author.id)}
-            canReport={canReport(me, post.author.id)}
-            onEdit={() => setEditing(true)}
-            onDelete={remove}
-          />
+      {me && !me.banned && isStaffRole(me.role) && categories && (
+        <div className="mt-6">
+          <PostModControls post={post} categories={categories} onUpdated={setPost} />
         </div>
       )}
     </article>

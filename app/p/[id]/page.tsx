@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
-import type { ReactionKind } from "@/server/dto";
+import { isStaff, type ReactionKind } from "@/server/dto";
 import { orNotFound } from "../../_components/load";
 import { Thread } from "./_components/Thread";
 import { COMMENT_PAGE } from "./_components/constants";
@@ -37,5 +37,6 @@ export default async function PostPage({ params }: Props) {
     mine = { post: p.get(post.id) ?? null, comments: Object.fromEntries(c) };
   }
   const me = viewer ? { id: viewer.id, username: viewer.username, role: viewer.role, banned: !!viewer.ban } : null;
-  return <Thread initial={{ post, comments }} me={me} mine={mine} />;
+  const categories = isStaff(viewer) && !viewer?.ban ? await services.categories.list() : undefined;
+  return <Thread initial={{ post, comments }} me={me} mine={mine} categories={categories} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { Comment, Post, ReactionKind } from "@/server/dto";
+import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { useThreadStore } from "@/components/stores/thread";
 import { useHydrate } from "@/components/stores/useHydrate";
@@ -21,10 +21,12 @@ interface ThreadProps {
   initial: { post: Post; comments: Comment[] };
   me: Me | null;
   mine: { post: ReactionKind | null; comments: Record<string, ReactionKind> };
+  /** Staff only: where a post can be moved. */
+  categories?: Category[];
 }
 
 /** The open post and its comments, live: server data hydrates the thread store once. */
-export function Thread({ initial, me, mine }: ThreadProps) {
+export function Thread({ initial, me, mine, categories }: ThreadProps) {
   useLiveRoom(`post:${initial.post.id}`);
   const ready = useHydrate(initial, (d) => useThreadStore.getState().hydrate(d.post, d.comments));
   const storePost = useThreadStore((s) => s.post);
@@ -51,7 +53,7 @@ export function Thread({ initial, me, mine }: ThreadProps) {
     <div className="mx-auto max-w-3xl space-y-6">
       {removed && <Alert tone="amber">This post has been removed. You are looking at the last version you saw.</Alert>}
       <Card className="p-5 sm:p-8">
-        <PostArticle post={post} me={me} mine={mine.post} />
+        <PostArticle post={post} me={me} mine={mine.post} categories={categories} />
       </Card>
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
