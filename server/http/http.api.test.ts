@@ -1,3 +1,4 @@
+import net from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useServer } from "../testing/context";
 import type { Client, SignedUp } from "../testing/harness";
@@ -64,6 +65,26 @@ describe("request bodies", () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("closes the connection after refusing a body part-way, so a keep-alive client does not stall on it", async () => {
+    const { hostname, port } = new URL(server.origin);
+    const socket = net.connect(Number(port), hostname);
+    let received = "";
+    socket.on("data", (d) => (received += d.toString("latin1")));
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.on("error", () => {});
+    socket.write(
+      `POST ${commentsPath()} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${server.origin}\r\n` +
+        `Cookie: next-auth.session-token=${alice.sessionToken}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
+    const chunk = "x".repeat(16 * 1024);
+    for (let i = 0; i < 6 && !socket.destroyed; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    const timeout = new Promise<"open">((resolve) => setTimeout(() => resolve("open"), 3000));
+    expect(await Promise.race([closed.then(() => "closed" as const), timeout])).toBe("closed");
+    expect(received).toMatch(/^HTTP\/1\.1 413/);
+    expect(received).toMatch(/\r\nconnection: close\r\n/i);
+    socket.destroy();
   });
 
   it("accepts a body just under the limit (the limit is the body, not the field)", async () => {

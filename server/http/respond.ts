@@ -16,6 +16,9 @@ export function errorResponse(err: AppError, requestId: string): Response {
   if (err.details?.length) body.error.details = err.details;
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (err.retryAfterSeconds) headers["retry-after"] = String(err.retryAfterSeconds);
+  // A body refused part-way is left unread on the socket, and the connection would stall;
+  // closing it lets keep-alive clients retry on a fresh one.
+  if (err.code === "PAYLOAD_TOO_LARGE") headers.connection = "close";
   return json(body, STATUS[err.code], headers);
 }
 
