@@ -20,7 +20,14 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
   const anchor = `comment-${comment.id}`;
 
   return (
-    <li id={anchor} className={cn("flex scroll-mt-32 gap-3 py-5 target:rounded-lg", comment.hidden && "opacity-60")} data-testid="comment">
+    <li
+      id={anchor}
+      className={cn(
+        "flex scroll-mt-32 gap-3 py-5 target:-mx-3 target:rounded-lg target:bg-accent-50/60 target:px-3 dark:target:bg-accent-950/30",
+        comment.hidden && "opacity-60",
+      )}
+      data-testid="comment"
+    >
       <Avatar username={comment.author.username} className="mt-0.5" />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
