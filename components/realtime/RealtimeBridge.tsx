@@ -5,14 +5,16 @@ import { useFeedStore } from "@/components/stores/feed";
 import { useThreadStore } from "@/components/stores/thread";
 import { applyPresence } from "@/components/stores/presence";
 import { useNotificationStore } from "@/components/stores/notifications";
-import { useConnectionStore } from "@/components/stores/connection";
+import { useConnectionStore, type ConnectionStatus } from "@/components/stores/connection";
 import { getSocket } from "./socket";
-import { resubscribeAll } from "./live";
+import { forgetRooms, resubscribeAll, useLiveRoom } from "./live";
 
 type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
 
 /** The one hook that moves socket events into the zustand stores. Mounted once, in the layout. */
 export function RealtimeBridge() {
+  // Every page shows who is online: presence goes to `forum` subscribers.
+  useLiveRoom("forum");
   useEffect(() => {
     const socket = getSocket();
     const feed = () => useFeedStore.getState();
@@ -43,12 +45,15 @@ export function RealtimeBridge() {
       stats: () => {},
     };
 
-    const setStatus = useConnectionStore.getState().setStatus;
+    const setStatus = (status: ConnectionStatus) => {
+      useConnectionStore.getState().setStatus(status);
+      document.documentElement.dataset.live = status;
+    };
     function onConnect() {
-      setStatus("connected");
-      resubscribeAll(socket.recovered);
+      void resubscribeAll(socket.recovered).then(() => socket.connected && setStatus("connected"));
     }
     function onDisconnect() {
+      forgetRooms();
       setStatus(socket.active ? "reconnecting" : "offline");
     }
     function onConnectError() {

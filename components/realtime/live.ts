@@ -5,24 +5,42 @@ import { catchUp } from "./catchup";
 
 /** Rooms this tab wants, reference-counted across the components that asked for them. */
 const wanted = new Map<string, number>();
+/** Rooms the server has confirmed for the current connection. */
+const joined = new Set<string>();
+
+/** Exposes the confirmed rooms on <html data-rooms>, for people debugging and for browser tests. */
+function mark() {
+  document.documentElement.dataset.rooms = [...joined].join(" ");
+}
 
 async function subscribe(room: string) {
-  const socket = getSocket();
-  const ack = await socket
+  const ack = await getSocket()
     .timeout(10_000)
     .emitWithAck("subscribe", { room })
     .catch(() => null);
-  if (ack?.ok) await catchUp(room).catch(() => {});
+  if (!ack?.ok || !wanted.has(room)) return;
+  joined.add(room);
+  mark();
+  await catchUp(room).catch(() => {});
+}
+
+/** The connection dropped: nothing is confirmed until the server says so again. */
+export function forgetRooms() {
+  joined.clear();
+  mark();
 }
 
 /**
  * On every connect that did not recover the previous session (first connect, or a reconnect
- * after the recovery window), subscribe again to every wanted room and catch up over HTTP.
+ * after the recovery window), subscribe again to every wanted room, then catch up over HTTP.
  * A recovered connection keeps its rooms and gets missed events replayed by the server.
  */
-export function resubscribeAll(recovered: boolean) {
-  if (recovered) return;
-  for (const room of wanted.keys()) void subscribe(room);
+export async function resubscribeAll(recovered: boolean): Promise<void> {
+  if (recovered) {
+    for (const room of wanted.keys()) joined.add(room);
+    return mark();
+  }
+  await Promise.all([...wanted.keys()].map(subscribe));
 }
 
 /** Keeps this tab subscribed to a room while the calling component is mounted. */
@@ -37,6 +55,8 @@ export function useLiveRoom(room: string | null): void {
       const left = (wanted.get(room) ?? 1) - 1;
       if (left > 0) return void wanted.set(room, left);
       wanted.delete(room);
+      joined.delete(room);
+      mark();
       if (socket.connected) socket.emit("unsubscribe", { room }, () => {});
     };
   }, [room]);

@@ -1,0 +1,16 @@
+import { startDatabase, startNode } from "../server/testing/harness";
+
+/**
+ * One throwaway database and one production Parley node for the browser tests. Their origin
+ * reaches the workers through PARLEY_E2E_ORIGIN (Playwright passes globalSetup's env on).
+ */
+export default async function globalSetup() {
+  const db = await startDatabase();
+  const node = await startNode({ databaseUrl: db.url });
+  process.env.PARLEY_E2E_ORIGIN = node.origin;
+  process.env.PARLEY_E2E_DATABASE_URL = db.url;
+  return async () => {
+    await node.stop();
+    await db.stop();
+  };
+}
