@@ -20,10 +20,10 @@ export const usePresenceStore = create<PresenceState>()((set) => ({
   users: [],
   guests: 0,
   setSnapshot: (s) => set((prev) => ({ count: s.count, users: [...s.users].sort(byName), guests: s.guests ?? prev.guests })),
-  applyDelta: ({ type, user, count }) =>
+  applyDelta: ({ type, user, count, guests }) =>
     set((prev) => {
       const others = prev.users.filter((u) => u.id !== user.id);
-      return { count, users: type === "join" ? [...others, user].sort(byName) : others };
+      return { count, users: type === "join" ? [...others, user].sort(byName) : others, guests: guests ?? prev.guests };
     }),
 }));
 

@@ -18,6 +18,8 @@ export interface PresenceDelta {
   type: "join" | "leave";
   user: UserRef;
   count: number;
+  /** Anonymous visitors online (an extension of the contract's delta). */
+  guests?: number;
 }
 
 export interface ServerToClientEvents {

@@ -25,8 +25,8 @@ export function createPresenceTracker(io: ParleyServer, store: PresenceStore) {
   flush.unref();
 
   async function broadcastDelta(type: "join" | "leave", user: { id: string; username: string }) {
-    const { count } = await store.snapshot();
-    io.to("forum").emit("presence", { type, user, count });
+    const { count, guests } = await store.snapshot();
+    io.to("forum").emit("presence", { type, user, count, guests });
   }
 
   return {
