@@ -4,7 +4,9 @@ import { AppError, validation } from "../errors";
 /** The request body limit of the contract. Larger bodies get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+/** `unreadBody`: the rest of the body is still on the socket, so the response must close it. */
+const tooLarge = (unreadBody = false) =>
+  Object.assign(new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`), { unreadBody });
 
 /**
  * Reads at most MAX_BODY_BYTES, whatever Content-Length claims, and parses JSON. With
@@ -12,7 +14,7 @@ const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `request body is larger
  */
 export async function readJson(req: Request, { optional = false } = {}): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > MAX_BODY_BYTES) throw tooLarge(); // Node discards a declared body itself
   if (!req.body) {
     if (optional) return undefined;
     throw new AppError("BAD_JSON", "request body must be JSON");
@@ -26,7 +28,7 @@ export async function readJson(req: Request, { optional = false } = {}): Promise
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(true);
     }
     chunks.push(value);
   }

@@ -17,8 +17,8 @@ export function errorResponse(err: AppError, requestId: string): Response {
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (err.retryAfterSeconds) headers["retry-after"] = String(err.retryAfterSeconds);
   // A body refused part-way is left unread on the socket, and the connection would stall;
-  // closing it lets keep-alive clients retry on a fresh one.
-  if (err.code === "PAYLOAD_TOO_LARGE") headers.connection = "close";
+  // closing it lets keep-alive clients retry on a fresh one (see readJson).
+  if ((err as { unreadBody?: boolean }).unreadBody) headers.connection = "close";
   return json(body, STATUS[err.code], headers);
 }
 
