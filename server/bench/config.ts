@@ -1,0 +1,62 @@
+import os from "node:os";
+import { z } from "zod";
+
+/**
+ * What one bench run does. Sizes come from BENCH_* env vars (a standalone tool, so it reads
+ * process.env itself rather than the app's env.ts, which wants a secret and a database);
+ * `--quick` shrinks every default for a smoke run.
+ */
+const count = (fallback: number, quickFallback: number, quick: boolean) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(quick ? quickFallback : fallback);
+
+export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessEnv = process.env) {
+  const quick = argv.includes("--quick") || source.BENCH_QUICK === "1";
+  const schema = z.object({
+    BENCH_WATCHERS: count(1000, 100, quick),
+    BENCH_COMMENTS: count(50, 10, quick),
+    BENCH_GAP_MS: z.coerce.number().int().min(0).max(5000).default(20),
+    BENCH_WRITERS: count(10, 4, quick),
+    BENCH_WRITES_PER_WRITER: count(30, 10, quick),
+    /** The whole run is cut off after this long, whatever it is doing. */
+    BENCH_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(200),
+    BENCH_OUTPUT: z.string().default("bench-results.json"),
+  });
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid bench settings:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    quick,
+    watchers: e.BENCH_WATCHERS,
+    comments: e.BENCH_COMMENTS,
+    gapMs: e.BENCH_GAP_MS,
+    writers: e.BENCH_WRITERS,
+    writesPerWriter: e.BENCH_WRITES_PER_WRITER,
+    maxSeconds: e.BENCH_MAX_SECONDS,
+    output: e.BENCH_OUTPUT,
+    /** Time bounds for the loops: a join storm, one comment's delivery to every watcher. */
+    joinTimeoutMs: 60_000,
+    deliveryTimeoutMs: 10_000,
+    /** Comments sent before measuring, so route modules are loaded and the JIT is warm. */
+    warmupComments: 3,
+  };
+}
+
+export type BenchConfig = ReturnType<typeof readConfig>;
+
+export function machine() {
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}

@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+
+/**
+ * Server memory as the kernel sees it. The harness starts Parley as `tsx server/index.ts`,
+ * and tsx runs the real server in a node grandchild, so the process to read is found by the
+ * port it listens on: its listening socket's inode in /proc/net/tcp*, then the process that
+ * holds that inode as a file descriptor. Linux only; elsewhere memory is reported as skipped.
+ */
+export function pidListeningOn(port: number): number | null {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text: string;
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      // local_address is HEXIP:HEXPORT; state 0A is LISTEN; column 9 is the inode.
+      if (cols.length > 9 && cols[3] === "0A" && parseInt(cols[1].split(":")[1], 16) === port) inodes.add(cols[9]);
+    }
+  }
+  if (inodes.size === 0) return null;
+  for (const entry of safeList("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    for (const fd of safeList(`/proc/${entry}/fd`)) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/${entry}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const m = /^socket:\[(\d+)\]$/.exec(target);
+      if (m && inodes.has(m[1])) return Number(entry);
+    }
+  }
+  return null;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Resident set size of one process in KiB (VmRSS), or null when it cannot be read. */
+export function rssKb(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The median of a few RSS readings taken `gapMs` apart (RSS moves with GC between reads). */
+export async function settledRssKb(pid: number | null, samples = 5, gapMs = 200): Promise<number | null> {
+  const seen: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const v = rssKb(pid);
+    if (v !== null) seen.push(v);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  if (seen.length === 0) return null;
+  seen.sort((a, b) => a - b);
+  return seen[Math.floor(seen.length / 2)];
+}
