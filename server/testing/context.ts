@@ -21,5 +21,11 @@ export function useServer() {
       await db.setRole(client.me.user.id, "MODERATOR");
       return client;
     },
+    /** A fresh member promoted to ADMIN. */
+    async admin(prefix = "admin") {
+      const client = await signedUpClient(origin, prefix);
+      await db.setRole(client.me.user.id, "ADMIN");
+      return client;
+    },
   };
 }

@@ -107,6 +107,39 @@ describe("sign-in (NextAuth credentials)", () => {
   });
 });
 
+describe("NextAuth's own endpoints", () => {
+  it("GET /api/auth/session describes the signed-in user (id, username, role) and nothing secret", async () => {
+    const client = await server.member("session");
+    const res = await client.get("/api/auth/session");
+    expect(res.status).toBe(200);
+    expect(res.json.user).toEqual({ id: client.me.user.id, username: client.me.user.username, role: "MEMBER" });
+    expect(res.text).not.toMatch(/password|sv|sessionVersion/i);
+    expect(
+      await server
+        .anonymous()
+        .get("/api/auth/session")
+        .then((r) => r.json),
+    ).toEqual({});
+  });
+
+  it("lists the credentials provider", async () => {
+    const res = await server.anonymous().get("/api/auth/providers");
+    expect(res.json.credentials).toMatchObject({ id: "credentials", type: "credentials" });
+  });
+
+  it("signing out clears the session cookie", async () => {
+    const client = await server.member("signout");
+    const csrf = (await client.get("/api/auth/csrf")).json.csrfToken;
+    const res = await client.request("POST", "/api/auth/signout", undefined, {
+      rawBody: new URLSearchParams({ csrfToken: csrf, json: "true" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(res.status).toBe(200);
+    expect(client.sessionToken).toBeUndefined();
+    expectError(await client.get("/api/v1/me"), 401, "UNAUTHENTICATED");
+  });
+});
+
 describe("GET /api/v1/me", () => {
   it("401 UNAUTHENTICATED without a session", async () => {
     expectError(await server.anonymous().get("/api/v1/me"), 401, "UNAUTHENTICATED");
