@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const viewer = await requireStaffPage();
   const figures = await getServices().moderation.figures();
   return (
-    <div className="grid gap-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[12rem_minmax(0,1fr)] lg:gap-8">
       <StaffLive initial={figures} />
       <aside className="space-y-3 lg:sticky lg:top-28 lg:self-start">
         <div className="flex items-center gap-2 px-1">

@@ -23,7 +23,7 @@ export default async function AdminOverview() {
     <div className="space-y-6">
       <PageHeader title="Overview" description="How the forum is doing right now." action={<LiveBadge />} />
       <FigureCards initial={figures} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         <Card className="self-start">
           <CardHeader
             title="Open reports"

@@ -70,23 +70,25 @@ export function AuditLog({ initial, filters, names }: Props) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <select
-          aria-label="Filter by action"
-          className={cn(inputClass, "h-9 w-auto py-0 pr-8")}
-          value={filters.action ?? ""}
-          onChange={(e) => router.push(auditHref({ ...filters, action: e.target.value || undefined }))}
-        >
-          <option value="">All actions</option>
-          {ACTION_OPTIONS.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <div className="w-full sm:w-56">
+          <select
+            aria-label="Filter by action"
+            className={cn(inputClass, "h-9 py-0 pr-8")}
+            value={filters.action ?? ""}
+            onChange={(e) => router.push(auditHref({ ...filters, action: e.target.value || undefined }))}
+          >
+            <option value="">All actions</option>
+            {ACTION_OPTIONS.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.options.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
         {filters.actor && <Chip label={`By ${names.actor ?? filters.actor.slice(0, 8)}`} href={without("actor")} />}
         {filters.targetUser && <Chip label={`On ${names.targetUser ?? filters.targetUser.slice(0, 8)}`} href={without("targetUser")} />}
         {filtered && (

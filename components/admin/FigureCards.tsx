@@ -8,7 +8,7 @@ import { useStaffStore } from "./stats-store";
 
 const FIGURES: Array<{ key: keyof LiveStats; label: string; hint: string }> = [
   { key: "online", label: "Members online", hint: "signed in, with a live tab" },
-  { key: "sockets", label: "Sockets connected", hint: "every open tab, members and guests" },
+  { key: "sockets", label: "Sockets connected", hint: "open tabs, members and guests" },
   { key: "guests", label: "Guests", hint: "anonymous visitors" },
   { key: "eventsPerMinute", label: "Events / min", hint: "live events published" },
   { key: "postsToday", label: "Posts today", hint: "since midnight UTC" },
@@ -54,7 +54,7 @@ export function FigureCards({ initial }: { initial: LiveStats }) {
       <Link
         href="/admin/reports"
         className={cn(
-          "rounded-xl border p-4 shadow-xs transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
+          "rounded-xl border p-4 shadow-xs transition-colors col-span-2 sm:col-span-3 xl:col-span-2 focus-visible:outline-2 focus-visible:outline-accent-500",
           open > 0
             ? "border-amber-300 bg-amber-50 hover:bg-amber-100 dark:border-amber-800 dark:bg-amber-950/50 dark:hover:bg-amber-950"
             : "border-zinc-200 bg-white hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60",

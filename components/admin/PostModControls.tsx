@@ -74,19 +74,21 @@ export function PostModControls({ post, categories, onUpdated }: Props) {
         <label htmlFor={`${id}-move`} className="sr-only">
           Move to category
         </label>
-        <select
-          id={`${id}-move`}
-          className={cn(inputClass, "h-8 w-auto py-0 pr-8")}
-          value={shown.category.slug}
-          disabled={busy !== null}
-          onChange={(e) => change("categorySlug", { categorySlug: e.target.value })}
-        >
-          {categories.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.slug === shown.category.slug ? `In ${c.name}` : `Move to ${c.name}`}
-            </option>
-          ))}
-        </select>
+        <div className="w-48">
+          <select
+            id={`${id}-move`}
+            className={cn(inputClass, "h-8 py-0 pr-8")}
+            value={shown.category.slug}
+            disabled={busy !== null}
+            onChange={(e) => change("categorySlug", { categorySlug: e.target.value })}
+          >
+            {categories.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.slug === shown.category.slug ? `In ${c.name}` : `Move to ${c.name}`}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">

@@ -32,10 +32,11 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
     }
   }
 
-  const act = (action: ResolveAction, disabled = false, variant: "secondary" | "danger" = "secondary") => (
+  const act = (action: ResolveAction, disabled = false, destructive = false) => (
     <Button
       size="sm"
-      variant={variant}
+      variant="secondary"
+      className={destructive ? "text-red-700! dark:text-red-400!" : undefined}
       disabled={busy !== null || disabled}
       onClick={() => (action === "delete" || action === "ban" ? setConfirming(action) : resolve(action))}
     >
@@ -89,8 +90,8 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
           {act("dismiss")}
           {act("hide", gone || hidden)}
           {act("lock", gone || locked)}
-          {act("delete", gone, "danger")}
-          {act("ban", gone, "danger")}
+          {act("delete", gone, true)}
+          {act("ban", gone, true)}
         </div>
       )}
       {error && <Alert>{error}</Alert>}

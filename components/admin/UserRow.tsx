@@ -55,7 +55,7 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
         {me.role === "ADMIN" && u.id !== me.id ? (
           <select
             aria-label={`Role of ${u.username}`}
-            className={cn(inputClass, "h-8 w-auto py-0 pr-8")}
+            className={cn(inputClass, "h-8 min-w-32 py-0 pr-8")}
             value={u.role}
             disabled={busy}
             onChange={(e) => onRole(e.target.value as Role)}
@@ -95,7 +95,7 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
           </Button>
         ) : (
           canBan(me, u) && (
-            <Button size="sm" variant="secondary" disabled={busy} onClick={onBan} className="text-red-700 dark:text-red-400">
+            <Button size="sm" variant="secondary" disabled={busy} onClick={onBan} className="text-red-700! dark:text-red-400!">
               Ban
             </Button>
           )

@@ -76,7 +76,7 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
         {page.users.length === 0 ? (
           <EmptyState title="No users found">{query ? `Nobody matches “${query}”.` : "No one has joined yet."}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
                 <tr className="[&>th]:px-3 [&>th]:py-2 [&>th:first-child]:pl-4 [&>th:last-child]:pr-4 sm:[&>th:first-child]:pl-5">
