@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -77,10 +77,27 @@ export async function startDatabase(): Promise<TestDatabase> {
   return startEmbedded();
 }
 
+const PREFIX = "parley-pg-";
+
+/** Data dirs of runs that were killed before their teardown: stopped (no postmaster.pid) and an hour old. */
+function sweepStaleDirs() {
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (!existsSync(path.join(dir, "postmaster.pid")) && Date.now() - statSync(dir).mtimeMs > 3600_000)
+        rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* another run's, or already gone */
+    }
+  }
+}
+
 async function startEmbedded(): Promise<TestDatabase> {
+  sweepStaleDirs();
   // The temp dir itself is the data dir: the package chowns it to the postgres user when we
   // run as root, and a nested dir would sit under a parent that user cannot enter.
-  const dir = mkdtempSync(path.join(os.tmpdir(), "parley-pg-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), PREFIX));
   const port = await freePort();
   const password = randomBytes(12).toString("hex");
   const logs: string[] = [];
