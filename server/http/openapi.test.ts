@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { useServer } from "../testing/context";
 import { REPO_ROOT, type ApiResponse, type Client, type SignedUp } from "../testing/harness";
-import { OPERATIONS, RESPONSES } from "./openapi";
+import { OPERATIONS } from "./openapi";
+import { RESPONSES } from "./openapi.schemas";
 
 const server = useServer();
 type Doc = {
