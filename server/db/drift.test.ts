@@ -35,9 +35,9 @@ describe("migration drift: prisma/migrations vs prisma/schema.prisma", () => {
 
   it("sees every table, enum, key and index (the comparison is not vacuous)", () => {
     const expected = expectedShape(prismaDatamodel(SCHEMA));
-    expect(Object.keys(migrated.tables).sort()).toEqual(
-      ["Category", "Comment", "ModerationAction", "Notification", "Post", "Reaction", "Report", "User"].filter((t) => t in expected.tables),
-    );
+    const tables = ["Category", "Comment", "ModerationAction", "Notification", "Post", "Reaction", "Report", "User"];
+    expect(Object.keys(migrated.tables)).toEqual(expect.arrayContaining(tables));
+    expect(Object.keys(expected.tables)).toEqual(expect.arrayContaining(tables));
     expect(Object.keys(migrated.enums).length).toBeGreaterThanOrEqual(5);
     expect(migrated.tables.User.email).toEqual({ type: "text", nullable: false, default: null });
     expect(migrated.tables.User.role).toEqual({ type: "Role", nullable: false, default: `'MEMBER'::"Role"` });
