@@ -20,6 +20,8 @@ export function canBan(actor: Staff, target: AdminUser): boolean {
   return target.role !== "MODERATOR" || actor.role === "ADMIN";
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 const ROLE_TONE = { ADMIN: "red", MODERATOR: "green", MEMBER: "neutral" } as const;
 const ROLE_LABEL = { ADMIN: "Admin", MODERATOR: "Moderator", MEMBER: "Member" } as const;
 
@@ -32,6 +34,38 @@ interface Props {
   onRole(role: Role): void;
 }
 
+function RoleControl({ user: u, me, busy, onRole }: Pick<Props, "user" | "me" | "busy" | "onRole">) {
+  if (me.role !== "ADMIN" || u.id === me.id) return <Badge tone={ROLE_TONE[u.role]}>{ROLE_LABEL[u.role]}</Badge>;
+  return (
+    <select
+      aria-label={`Role of ${u.username}`}
+      className={cn(inputClass, "h-8 min-w-32 py-0 pr-8")}
+      value={u.role}
+      disabled={busy}
+      onChange={(e) => onRole(e.target.value as Role)}
+    >
+      <option value="MEMBER">Member</option>
+      <option value="MODERATOR">Moderator</option>
+      <option value="ADMIN">Admin</option>
+    </select>
+  );
+}
+
+function BanState({ ban }: { ban: AdminUser["ban"] }) {
+  if (!ban) return <span className="text-sm text-zinc-500 dark:text-zinc-400">Active</span>;
+  return (
+    <div className="space-y-0.5">
+      <Badge tone="red">{ban.until ? `Banned until ${new Date(ban.until).toLocaleDateString("en-US")}` : "Banned"}</Badge>
+      {ban.reason && (
+        <p className="max-w-48 truncate text-xs text-zinc-500 dark:text-zinc-400" title={ban.reason}>
+          {ban.reason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One member. On phones the role and ban state move under the name, so the actions stay in view. */
 export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
   const td = "px-3 py-3 align-middle first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5";
   return (
@@ -50,43 +84,22 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
             {u.email && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{u.email}</span>}
           </div>
         </div>
+        <div className="mt-2 flex flex-wrap items-center gap-2 sm:hidden">
+          <RoleControl user={u} me={me} busy={busy} onRole={onRole} />
+          <BanState ban={u.ban} />
+        </div>
       </td>
-      <td className={td}>
-        {me.role === "ADMIN" && u.id !== me.id ? (
-          <select
-            aria-label={`Role of ${u.username}`}
-            className={cn(inputClass, "h-8 min-w-32 py-0 pr-8")}
-            value={u.role}
-            disabled={busy}
-            onChange={(e) => onRole(e.target.value as Role)}
-          >
-            <option value="MEMBER">Member</option>
-            <option value="MODERATOR">Moderator</option>
-            <option value="ADMIN">Admin</option>
-          </select>
-        ) : (
-          <Badge tone={ROLE_TONE[u.role]}>{ROLE_LABEL[u.role]}</Badge>
-        )}
+      <td className={cn(td, "hidden sm:table-cell")}>
+        <RoleControl user={u} me={me} busy={busy} onRole={onRole} />
       </td>
       <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 md:table-cell dark:text-zinc-400")}>
         {formatDate(u.createdAt)}
       </td>
       <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 tabular-nums md:table-cell dark:text-zinc-400")}>
-        {u.posts} posts · {u.comments} comments
+        {count(u.posts, "post")} · {count(u.comments, "comment")}
       </td>
-      <td className={td}>
-        {u.ban ? (
-          <div className="space-y-0.5">
-            <Badge tone="red">{u.ban.until ? `Banned until ${new Date(u.ban.until).toLocaleDateString("en-US")}` : "Banned"}</Badge>
-            {u.ban.reason && (
-              <p className="max-w-48 truncate text-xs text-zinc-500 dark:text-zinc-400" title={u.ban.reason}>
-                {u.ban.reason}
-              </p>
-            )}
-          </div>
-        ) : (
-          <span className="text-sm text-zinc-500 dark:text-zinc-400">Active</span>
-        )}
+      <td className={cn(td, "hidden sm:table-cell")}>
+        <BanState ban={u.ban} />
       </td>
       <td className={cn(td, "text-right")}>
         {u.ban ? (

@@ -81,14 +81,18 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
                 <tr className="[&>th]:px-3 [&>th]:py-2 [&>th:first-child]:pl-4 [&>th:last-child]:pr-4 sm:[&>th:first-child]:pl-5">
                   <th scope="col">User</th>
-                  <th scope="col">Role</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    Role
+                  </th>
                   <th scope="col" className="hidden md:table-cell">
                     Joined
                   </th>
                   <th scope="col" className="hidden md:table-cell">
                     Activity
                   </th>
-                  <th scope="col">Status</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    Status
+                  </th>
                   <th scope="col">
                     <span className="sr-only">Actions</span>
                   </th>
