@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Comment, ReactionCounts } from "../dto";
 
@@ -78,45 +79,55 @@ export function createCommentsRepository(db: Db) {
     },
 
     /**
-     * One short transaction: take the next seq under the post's row lock (the UPDATE holds it
-     * until commit, so seqs commit in order with no gaps), insert the comment, and record its
-     * notifications. Returns null when the post cannot take comments, with the reason.
+     * One statement, so one short implicit transaction: take the next seq by bumping the post
+     * row (its lock is held to commit, so seqs commit in order with no gaps), insert the
+     * comment, and record its notifications. Returns null when the post cannot take comments.
      */
     async insert(input: {
       postId: string;
-      authorId: string;
+      author: { id: string; username: string };
       body: string;
       bodyHtml: string;
       clientId?: string;
       allowLocked: boolean;
       notifications: NewNotification[];
     }) {
-      return db.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ lastSeq: number }[]>`
+      const id = randomUUID();
+      const wanted = input.notifications.filter((n) => n.userId !== input.author.id).map((n) => ({ ...n, id: randomUUID() }));
+      const rows = await db.$queryRaw<{ seq: number; createdAt: Date }[]>`
+        WITH bumped AS (
           UPDATE "Post" SET "lastSeq" = "lastSeq" + 1, "commentCount" = "commentCount" + 1, "lastActivityAt" = now()
           WHERE "id" = ${input.postId}::uuid AND "deletedAt" IS NULL AND (${input.allowLocked} OR NOT "locked")
-          RETURNING "lastSeq"`;
-        if (rows.length === 0) return null;
-        const comment = await tx.comment.create({
-          data: {
-            postId: input.postId,
-            authorId: input.authorId,
-            seq: rows[0].lastSeq,
-            body: input.body,
-            bodyHtml: input.bodyHtml,
-            clientId: input.clientId,
-          },
-          select: commentSelect,
-        });
-        const wanted = input.notifications.filter((n) => n.userId !== input.authorId);
-        const notifications = wanted.length
-          ? await tx.notification.createManyAndReturn({
-              data: wanted.map((n) => ({ ...n, actorId: input.authorId, postId: input.postId, commentId: comment.id })),
-              select: { id: true, userId: true, kind: true, excerpt: true, createdAt: true },
-            })
-          : [];
-        return { comment, notifications };
-      });
+          RETURNING "lastSeq"
+        ), inserted AS (
+          INSERT INTO "Comment" ("id", "postId", "authorId", "seq", "body", "bodyHtml", "clientId")
+          SELECT ${id}::uuid, ${input.postId}::uuid, ${input.author.id}::uuid, "lastSeq", ${input.body}, ${input.bodyHtml}, ${input.clientId ?? null}
+          FROM bumped
+          RETURNING "seq", "createdAt"
+        ), notified AS (
+          INSERT INTO "Notification" ("id", "userId", "actorId", "kind", "postId", "commentId", "excerpt", "createdAt")
+          SELECT n.id, n.uid, ${input.author.id}::uuid, n.kind::"NotificationKind", ${input.postId}::uuid, ${id}::uuid, n.excerpt, i."createdAt"
+          FROM inserted i,
+               unnest(${wanted.map((n) => n.id)}::uuid[], ${wanted.map((n) => n.userId)}::uuid[], ${wanted.map((n) => n.kind)}::text[], ${wanted.map((n) => n.excerpt)}::text[])
+                 AS n(id, uid, kind, excerpt)
+        )
+        SELECT "seq", "createdAt" FROM inserted`;
+      if (rows.length === 0) return null;
+      const { seq, createdAt } = rows[0];
+      const comment: CommentRow = {
+        id,
+        postId: input.postId,
+        seq,
+        body: input.body,
+        bodyHtml: input.bodyHtml,
+        clientId: input.clientId ?? null,
+        hidden: false,
+        deletedAt: null,
+        createdAt,
+        editedAt: null,
+        author: input.author,
+      };
+      return { comment, notifications: wanted.map((n) => ({ id: n.id, userId: n.userId, kind: n.kind, excerpt: n.excerpt, createdAt })) };
     },
 
     async update(id: string, data: { body?: string; bodyHtml?: string; editedAt?: Date; hidden?: boolean }) {

@@ -11,6 +11,8 @@ import type { UsersRepository } from "../users/users.repository";
 import { toComment, type CommentRow, type CommentsRepository, type NewNotification } from "./comments.repository";
 import type { TCreateComment, TUpdateComment } from "./comments.schema";
 
+const ACTIVITY_COALESCE_MS = 250;
+
 export interface CommentsDeps {
   repo: CommentsRepository;
   posts: PostsService;
@@ -48,12 +50,22 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
     return out;
   }
 
-  /** Post lists show comment counts and last activity: refresh the post for them, after commit. */
+  /**
+   * Post lists show comment counts and last activity. After commit, refresh the post for the
+   * list rooms, coalesced per post: a burst of comments costs one read and one emit.
+   */
+  const dirtyPosts = new Map<string, NodeJS.Timeout>();
   function republishPost(postId: string) {
-    void postsRepo
-      .findById(postId)
-      .then(async (row) => row && !row.deletedAt && publish().postUpdated(await posts.presentOne(row, true)))
-      .catch(() => {});
+    if (dirtyPosts.has(postId)) return;
+    const timer = setTimeout(() => {
+      dirtyPosts.delete(postId);
+      void postsRepo
+        .findById(postId)
+        .then(async (row) => row && !row.deletedAt && publish().postActivity(await posts.presentOne(row, true)))
+        .catch(() => {});
+    }, ACTIVITY_COALESCE_MS);
+    timer.unref();
+    dirtyPosts.set(postId, timer);
   }
 
   return {
@@ -88,7 +100,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
       try {
         result = await repo.insert({
           postId,
-          authorId: author.id,
+          author: { id: author.id, username: author.username },
           body: input.body,
           bodyHtml: renderMarkdown(input.body),
           clientId: input.clientId,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "./embedded-postgres";
@@ -49,6 +49,18 @@ export async function startEmbeddedPostgres(dir: string, database = "parley"): P
     await server.initialise();
   }
   await server.start();
+  // If this process dies without stopping the cluster (a crash), stop it on the way out so
+  // the next start does not find the data directory held by an orphan. Synchronous: "exit"
+  // runs no more async work.
+  const orphanGuard = () => {
+    try {
+      const pid = Number(readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGINT");
+    } catch {
+      /* already stopped */
+    }
+  };
+  process.once("exit", orphanGuard);
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "parley", password, database: "postgres" });
   await admin.connect();
   try {
@@ -64,6 +76,7 @@ export async function startEmbeddedPostgres(dir: string, database = "parley"): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off("exit", orphanGuard);
       await server.stop();
       log.info("embedded PostgreSQL stopped");
     },

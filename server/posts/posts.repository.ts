@@ -73,6 +73,10 @@ export function createPostsRepository(db: Db) {
     async findById(id: string, client: Db | Tx = db): Promise<PostRow | null> {
       return client.post.findUnique({ where: { id }, select: postSelect });
     },
+    /** Just enough to decide visibility (socket subscriptions check it on every join). */
+    async findVisibility(id: string) {
+      return db.post.findUnique({ where: { id }, select: { deletedAt: true, hidden: true } });
+    },
     async findByClientId(authorId: string, clientId: string) {
       return db.post.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: postSelect });
     },

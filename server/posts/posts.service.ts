@@ -71,6 +71,12 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
 
   return {
     findVisible,
+
+    /** Throws NOT_FOUND unless this viewer may see the post; reads two columns only. */
+    async assertVisible(id: string, viewer: Viewer | null): Promise<void> {
+      const row = isUuid(id) ? await repo.findVisibility(id) : null;
+      if (!row || row.deletedAt || (row.hidden && !isStaff(viewer))) throw notFound("post");
+    },
     presentOne,
 
     async get(id: string, viewer: Viewer | null): Promise<Post> {

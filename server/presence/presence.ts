@@ -12,6 +12,8 @@ export interface PresenceStore {
   addGuest(socketId: string): Promise<void>;
   removeGuest(socketId: string): Promise<void>;
   snapshot(): Promise<{ count: number; users: UserRef[]; guests: number; sockets: number }>;
+  /** Members and guests online, without building the member list (for join/leave deltas). */
+  counts(): Promise<{ count: number; guests: number }>;
   /** Drops what this node contributed (used at shutdown). */
   clearNode(): Promise<void>;
   /** Stops background work (heartbeats). */
@@ -47,6 +49,9 @@ export function createMemoryPresence(): PresenceStore {
       let n = guests.size;
       for (const e of sockets.values()) n += e.ids.size;
       return { count: users.length, users, guests: guests.size, sockets: n };
+    },
+    async counts() {
+      return { count: sockets.size, guests: guests.size };
     },
     async clearNode() {
       sockets.clear();

@@ -81,6 +81,10 @@ export function createRedisPresence(redis: RedisClientType): PresenceStore {
       const sockets = counts.reduce((n: number, c) => n + Number(c), guests);
       return { count: users.length, users, guests, sockets };
     },
+    async counts() {
+      const [count, guests] = await Promise.all([redis.hLen(USERS), redis.sCard(GUESTS)]);
+      return { count: Number(count), guests: Number(guests) };
+    },
     async clearNode() {
       for (const [socketId, userId] of [...local]) {
         if (userId) await this.remove(userId, socketId);

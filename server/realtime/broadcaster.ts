@@ -41,6 +41,12 @@ export function createBroadcaster(io: ParleyServer, deps: { openReports: () => P
         (op) => op.emit("post:updated", { post }),
       );
     },
+    postActivity(post: Post) {
+      const rooms = ["forum", `category:${post.category.slug}`];
+      split(rooms, post.hidden ? null : (op) => op.emit("post:updated", { post: publicView(post) }), (op) =>
+        op.emit("post:updated", { post }),
+      );
+    },
     postDeleted({ id, categorySlug }) {
       deps.onEmit();
       io.to(postRooms({ id, category: { slug: categorySlug } })).emit("post:deleted", { id });

@@ -87,7 +87,9 @@ describe("exact catch-up after a reconnect", () => {
     const owner = await server.member("owner");
     const { json } = await owner.post("/api/v1/posts", { categorySlug: "general", title: "Blip", body: "x" });
     const writers = await Promise.all(range(10).map(() => server.member("writer")));
-    const socket = await connectSocket(server.origin, null, { reconnection: true });
+    // Reconnect after a second, as a browser would after a blip: by then the server has seen
+    // the old connection go and kept its session for recovery.
+    const socket = await connectSocket(server.origin, null, { reconnection: true, reconnectionDelay: 1000 });
     const reader = new Reader(socket, server.anonymous(), json.post.id);
     await subscribe(socket, `post:${json.post.id}`);
 

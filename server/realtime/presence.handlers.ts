@@ -25,7 +25,7 @@ export function createPresenceTracker(io: ParleyServer, store: PresenceStore) {
   flush.unref();
 
   async function broadcastDelta(type: "join" | "leave", user: { id: string; username: string }) {
-    const { count, guests } = await store.snapshot();
+    const { count, guests } = await store.counts();
     io.to("forum").emit("presence", { type, user, count, guests });
   }
 

@@ -9,6 +9,8 @@ export interface Publisher {
   postCreated(post: Post): void;
   postUpdated(post: Post): void;
   postDeleted(ref: { id: string; categorySlug: string }): void;
+  /** New comment activity on a post: refreshes counts on post lists (not the post's own page). */
+  postActivity(post: Post): void;
   commentCreated(comment: Comment): void;
   commentUpdated(comment: Comment): void;
   commentDeleted(ref: { id: string; postId: string }): void;
@@ -23,6 +25,7 @@ export const nullPublisher: Publisher = {
   postCreated() {},
   postUpdated() {},
   postDeleted() {},
+  postActivity() {},
   commentCreated() {},
   commentUpdated() {},
   commentDeleted() {},

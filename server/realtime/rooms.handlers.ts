@@ -25,7 +25,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
   async function authorize(room: string) {
     const user = socket.data.user;
     if (room.startsWith("category:")) await services.categories.get(room.slice("category:".length));
-    if (room.startsWith("post:")) await services.posts.findVisible(room.slice("post:".length), user);
+    if (room.startsWith("post:")) await services.posts.assertVisible(room.slice("post:".length), user);
   }
 
   socket.on("subscribe", (payload, ack) =>

@@ -11,6 +11,8 @@ export interface SocketOptions {
   origin?: string;
   transports?: ("websocket" | "polling")[];
   reconnection?: boolean;
+  /** First reconnection delay (ms); default 100. */
+  reconnectionDelay?: number;
 }
 
 const open: TestSocket[] = [];
@@ -26,8 +28,8 @@ export function connectSocket(origin: string, client?: Client | null, opts: Sock
     transports: opts.transports ?? ["websocket"],
     extraHeaders: headers,
     reconnection: opts.reconnection ?? false,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
+    reconnectionDelay: opts.reconnectionDelay ?? 100,
+    reconnectionDelayMax: Math.max(500, opts.reconnectionDelay ?? 0),
     forceNew: true,
   });
   open.push(socket);
