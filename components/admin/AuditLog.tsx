@@ -42,21 +42,29 @@ export function AuditLog({ initial, filters, names }: Props) {
   const filterHref: FilterHref = (key, value) => auditHref({ ...filters, [key]: value });
   const without = (key: AuditFilterKey) => auditHref({ ...filters, [key]: undefined });
 
-  // `before` is exclusive and entries of one transaction share a millisecond, so ask from one
-  // millisecond later and drop what is already shown: nothing is skipped at a page boundary.
+  const page = async (before: string) => {
+    const params = auditParams(filters);
+    params.set("before", before);
+    params.set("limit", String(AUDIT_PAGE));
+    return adminApi.audit(params);
+  };
+
+  // `before` is exclusive and the entries of one transaction share a millisecond, so ask from
+  // one millisecond later and drop what is already shown: nothing is skipped at a page boundary.
+  // Should a whole page share that millisecond, step past it rather than stall.
   async function loadOlder() {
     const last = entries[entries.length - 1];
     if (!last) return;
     setLoading(true);
     setError(null);
     try {
-      const before = new Date(Date.parse(last.createdAt) + 1).toISOString();
-      const params = auditParams(filters);
-      params.set("before", before);
-      params.set("limit", String(AUDIT_PAGE));
-      const got = await adminApi.audit(params);
       const seen = new Set(entries.map((e) => e.id));
-      const fresh = got.filter((e) => !seen.has(e.id));
+      let got = await page(new Date(Date.parse(last.createdAt) + 1).toISOString());
+      let fresh = got.filter((e) => !seen.has(e.id));
+      if (fresh.length === 0 && got.length >= AUDIT_PAGE) {
+        got = await page(last.createdAt);
+        fresh = got.filter((e) => !seen.has(e.id));
+      }
       setEntries((list) => [...list, ...fresh]);
       setMore(got.length >= AUDIT_PAGE && fresh.length > 0);
     } catch (err) {
