@@ -12,9 +12,9 @@ const SILENCE_MS = 7_000;
 
 /**
  * Moves the staff-only socket events into the staff store. Mounted once, in the admin layout.
- * Staff sockets join the staff room at the handshake, so a socket that connected before its
- * tab signed in (client-side navigation keeps the socket) hears nothing: after a silence it
- * reconnects once, and the new handshake carries the session cookie.
+ * Sockets join the staff room at the handshake, so a socket opened before its user became
+ * staff (promoted while their tab was open) hears nothing: after a silence it reconnects once,
+ * and the new handshake sees the current role.
  */
 export function StaffLive({ initial }: { initial: LiveStats }) {
   useHydrate(initial, (s) => useStaffStore.getState().setStats(s, false));
