@@ -43,7 +43,7 @@ export function FigureCards({ initial }: { initial: LiveStats }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
       {FIGURES.map((f) => (
-        <Card key={f.key} className="p-4">
+        <Card key={f.key} className="p-4" data-testid={`figure-${f.key}`} data-value={stats[f.key]}>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">{f.label}</p>
           <p className="mt-1 text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums dark:text-white">
             {stats[f.key].toLocaleString("en-US")}

@@ -12,7 +12,7 @@ const STATUS_TONE = { open: "amber", resolved: "green", dismissed: "neutral" } a
 /** A report: the complaint, the reported item in context, and the decision (or the one taken). */
 export function ReportCard({ report: r, onResolved }: { report: QueueReport; onResolved: (r: QueueReport) => void }) {
   return (
-    <Card className="overflow-hidden">
+    <Card className="overflow-hidden" data-testid="report">
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1 border-b border-zinc-200 px-4 py-3 sm:px-5 dark:border-zinc-800">
         <FlagIcon className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
         <div className="min-w-0 flex-1">
