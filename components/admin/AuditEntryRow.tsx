@@ -37,7 +37,18 @@ function Target({ e, filterHref }: { e: AuditLogEntry; filterHref: FilterHref })
         </span>
       );
     case "comment":
-      return <span>a comment{user && <> by {user}</>}</span>;
+      return (
+        <span>
+          {e.targetPostId ? (
+            <Link href={`/p/${e.targetPostId}#comment-${e.targetId}`} className="text-accent-700 hover:underline dark:text-accent-400">
+              a comment
+            </Link>
+          ) : (
+            "a comment"
+          )}
+          {user && <> by {user}</>}
+        </span>
+      );
     case "user":
       return (
         <span>

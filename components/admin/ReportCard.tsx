@@ -32,7 +32,8 @@ export function ReportCard({ report: r, onResolved }: { report: QueueReport; onR
           <ResolveForm report={r} onResolved={onResolved} />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Closed {r.resolvedAt && <RelativeTime iso={r.resolvedAt} />}
+            Closed {r.resolvedBy && <>by {r.resolvedBy.username} </>}
+            {r.resolvedAt && <RelativeTime iso={r.resolvedAt} />}
             {r.note && <> — “{r.note}”</>}
           </p>
         )}

@@ -1,22 +1,7 @@
 import type { SVGProps } from "react";
+import { Icon } from "@/components/ui/icons";
 
-// The dashboard's own stroke icons, drawn like components/ui/icons (24px grid, decorative).
-function Icon(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      width="1em"
-      height="1em"
-      {...props}
-    />
-  );
-}
+// The dashboard's own icons, on the same base as components/ui/icons.
 
 type P = SVGProps<SVGSVGElement>;
 

@@ -1,7 +1,7 @@
 import type { SVGProps } from "react";
 
 // Small stroke icons (24px grid). Decorative: callers give the accessible text.
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
+export function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"

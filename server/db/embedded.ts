@@ -1,26 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "./embedded-postgres";
 import pg from "pg";
 import { childLogger } from "../logger";
+import { freePort } from "./free-port";
 
 const log = childLogger("db");
 
 export interface RunningDatabase {
   url: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -106,6 +106,7 @@ export const ZReportInQueue = ZReport.extend({
     ])
     .nullable()
     .describe("the reported content in context (null when it no longer exists)"),
+  resolvedBy: ZUserRef.nullable().describe("the moderator who closed it"),
 });
 export const ZAdminCategory = ZCategory.extend({ position: z.int() });
 export const ZAuditEntry = z.strictObject({
@@ -116,6 +117,7 @@ export const ZAuditEntry = z.strictObject({
   targetId: z.string(),
   targetUserId: z.uuid().nullable(),
   targetUsername: z.string().nullable(),
+  targetPostId: z.uuid().nullable().describe("for a post, its id; for a comment, the post it is on"),
   reason: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),

@@ -60,6 +60,16 @@ export function createAuditRepository(db: Db) {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: q.limit,
       });
+      // Comments are shown in their post: one lookup for every comment target on the page.
+      const commentIds = rows.filter((r) => r.targetType === "comment").map((r) => r.targetId);
+      const postOf = new Map(
+        commentIds.length
+          ? (await db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, postId: true } })).map((c) => [
+              c.id,
+              c.postId,
+            ])
+          : [],
+      );
       return rows.map((r) => ({
         id: r.id,
         actor: r.actor,
@@ -68,6 +78,8 @@ export function createAuditRepository(db: Db) {
         targetId: r.targetId,
         targetUserId: r.targetUserId,
         targetUsername: r.targetUser?.username ?? null,
+        /** For comment targets: the post the comment is on. */
+        targetPostId: r.targetType === "comment" ? (postOf.get(r.targetId) ?? null) : r.targetType === "post" ? r.targetId : null,
         reason: r.reason,
         before: r.before,
         after: r.after,

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { useServer } from "../testing/context";
-import { createClient, signedUpClient, startNode, type Client, type RunningNode } from "../testing/harness";
+import { createClient, signedUpClient, type Client } from "../testing/harness";
+import { useTwoNodes } from "../testing/cluster";
 import { testRedisUrl } from "../testing/redis";
 import { closeAllSockets, connectSocket, handshakeOutcome, sleep } from "../testing/sockets";
 
@@ -68,20 +69,11 @@ const redis = await testRedisUrl();
 if ("reason" in redis) console.warn(`[bans multi-node] skipped: ${redis.reason}`);
 
 describe.skipIf(!redis.url)("bans across nodes", () => {
-  let a: RunningNode;
-  let b: RunningNode;
-  beforeAll(async () => {
-    const env = { REDIS_URL: redis.url! };
-    [a, b] = await Promise.all([startNode({ databaseUrl: server.databaseUrl, env }), startNode({ databaseUrl: server.databaseUrl, env })]);
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  const nodes = useTwoNodes(server.databaseUrl, redis.url!);
 
   it("disconnect a member connected to the other node", async () => {
-    const mod = await signedUpClient(a.origin, "mod");
+    const mod = await signedUpClient(nodes.a.origin, "mod");
     await server.db.setRole(mod.me.user.id, "MODERATOR");
-    await banLifecycle(b.origin, a.origin, mod);
+    await banLifecycle(nodes.b.origin, nodes.a.origin, mod);
   });
 });

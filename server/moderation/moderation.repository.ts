@@ -92,6 +92,12 @@ export function createModerationRepository(db: Db) {
         take: limit,
       }),
 
+    async usernames(ids: string[]) {
+      if (ids.length === 0) return new Map<string, string>();
+      const rows = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } });
+      return new Map(rows.map((r) => [r.id, r.username]));
+    },
+
     findReport: (id: string) => db.report.findUnique({ where: { id }, select: reportSelect }),
 
     /** Closes every open report on the same target, so one decision clears the queue for it. */

@@ -24,7 +24,8 @@ export function createReportQueue(deps: {
   async function withContext(rows: ReportRow[]) {
     const postIds = rows.filter((r) => r.targetType === "POST").map((r) => r.targetId);
     const commentIds = rows.filter((r) => r.targetType === "COMMENT").map((r) => r.targetId);
-    const { posts, comments } = await repo.reportTargets(postIds, commentIds);
+    const resolverIds = [...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))];
+    const [{ posts, comments }, resolvers] = await Promise.all([repo.reportTargets(postIds, commentIds), repo.usernames(resolverIds)]);
     const postById = new Map(posts.map((p) => [p.id, p]));
     const commentById = new Map(comments.map((c) => [c.id, c]));
     return rows.map((r) => {
@@ -32,6 +33,7 @@ export function createReportQueue(deps: {
       const c = r.targetType === "COMMENT" ? commentById.get(r.targetId) : undefined;
       return {
         ...toReport(r),
+        resolvedBy: r.resolvedById ? { id: r.resolvedById, username: resolvers.get(r.resolvedById) ?? "" } : null,
         target: p
           ? { post: toPost(p, {}, true), deleted: p.deletedAt !== null }
           : c

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "../db/embedded-postgres";
 import pg from "pg";
+import { freePort } from "../db/free-port";
+
+export { freePort };
 
 /**
  * Throwaway databases for tests. Deliberately free of server/env.ts (and so of the app's
@@ -15,17 +17,6 @@ export interface TestDatabase {
   url: string;
   /** Drops the database (or stops the embedded server and deletes its files). */
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const randomName = (prefix: string) => `${prefix}_${randomBytes(6).toString("hex")}`;
