@@ -38,6 +38,9 @@ function load() {
   const production = e.NODE_ENV === "production";
   // `next build` evaluates route modules with NODE_ENV=production but serves nothing.
   const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (production && e.PARLEY_SEED === "demo") {
+    throw new Error("PARLEY_SEED=demo creates accounts with known passwords and is refused in production.");
+  }
   if (production && !e.NEXTAUTH_SECRET && !building) {
     throw new Error("NEXTAUTH_SECRET is required in production (32+ random bytes, e.g. `openssl rand -base64 32`).");
   }

@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./testing/harness";
+
+/** Loads server/env.ts in a fresh process with exactly `env`; returns its exit status and stderr. */
+function loadEnv(env: Record<string, string>) {
+  const res = spawnSync(
+    path.join(REPO_ROOT, "node_modules/.bin/tsx"),
+    ["-e", 'import("./server/env.ts").then(() => console.log("loaded"))'],
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH!, PARLEY_DATA_DIR: path.join(REPO_ROOT, ".data", "env-test"), ...env },
+      encoding: "utf8",
+    },
+  );
+  return { status: res.status, out: res.stdout, err: res.stderr };
+}
+
+describe("environment", () => {
+  it("refuses to start in production without NEXTAUTH_SECRET", () => {
+    const res = loadEnv({ NODE_ENV: "production" });
+    expect(res.status).not.toBe(0);
+    expect(res.err).toMatch(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("refuses demo accounts (known passwords) in production", () => {
+    const res = loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length", PARLEY_SEED: "demo" });
+    expect(res.status).not.toBe(0);
+    expect(res.err).toMatch(/refused in production/);
+  });
+
+  it("starts in production with a secret, and in development without one", () => {
+    expect(loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length" }).out).toMatch(/loaded/);
+    expect(loadEnv({ NODE_ENV: "development" }).out).toMatch(/loaded/);
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    const res = loadEnv({ PORT: "not-a-port" });
+    expect(res.status).not.toBe(0);
+    expect(res.err).toMatch(/PORT/);
+  });
+});
