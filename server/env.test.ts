@@ -10,7 +10,7 @@ function loadEnv(env: Record<string, string>) {
     ["-e", 'import("./server/env.ts").then(() => console.log("loaded"))'],
     {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH!, PARLEY_DATA_DIR: path.join(REPO_ROOT, ".data", "env-test"), ...env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH!, PARLEY_DATA_DIR: path.join(REPO_ROOT, ".data", "env-test"), ...env } as unknown as NodeJS.ProcessEnv,
       encoding: "utf8",
     },
   );
