@@ -20,6 +20,8 @@ export interface ContentModerationDeps {
   publish: () => Publisher;
 }
 
+type DeleteTarget = { kind: "post"; row: PostRow } | { kind: "comment"; row: CommentRow };
+
 const FLAG_ACTIONS = {
   locked: ["post.lock", "post.unlock"],
   pinned: ["post.pin", "post.unpin"],
@@ -77,6 +79,21 @@ export function createContentModeration({ repo, audit, posts, comments, categori
     if (previousSlug !== updated.category.slug) publish().postDeleted({ id: updated.id, categorySlug: previousSlug });
   }
 
+  /** A staff delete's write and audit entry, inside the caller's transaction. */
+  async function deleteIn(tx: Tx, actor: Viewer, target: DeleteTarget, reason?: string): Promise<AuditEntry[]> {
+    const { kind, row } = target;
+    if (kind === "post") await repo.updatePost(tx, row.id, { deletedAt: new Date() });
+    else await repo.deleteComment(tx, row.id, row.postId);
+    const base = { targetType: kind, targetId: row.id, targetUserId: row.author.id, reason };
+    return [entry(actor, { ...base, action: `${kind}.delete`, before: { deleted: false }, after: { deleted: true } })];
+  }
+
+  /** After commit: withdraw the deleted item from every open page. */
+  function announceDelete({ kind, row }: DeleteTarget) {
+    if (kind === "post") publish().postDeleted({ id: row.id, categorySlug: row.category.slug });
+    else publish().commentDeleted({ id: row.id, postId: row.postId });
+  }
+
   return {
     loadPost,
     loadComment,
@@ -114,47 +131,20 @@ export function createContentModeration({ repo, audit, posts, comments, categori
       return comment;
     },
 
+    deleteIn,
+    announceDelete,
+
     /** Staff deleting someone else's post: audited like every moderation action. */
-    async deletePost(actor: Viewer, row: PostRow, reason?: string, tx?: Tx) {
-      const work = async (t: Tx) => {
-        await repo.updatePost(t, row.id, { deletedAt: new Date() });
-        return [
-          entry(actor, {
-            action: "post.delete",
-            targetType: "post",
-            targetId: row.id,
-            targetUserId: row.author.id,
-            reason,
-            before: { deleted: false },
-            after: { deleted: true },
-          }),
-        ];
-      };
-      if (tx) return work(tx);
-      await audit.withAudit(async (t) => ({ result: undefined, entries: await work(t) }));
-      publish().postDeleted({ id: row.id, categorySlug: row.category.slug });
-      return [];
+    async deletePost(actor: Viewer, row: PostRow, reason?: string) {
+      const target: DeleteTarget = { kind: "post", row };
+      await audit.withAudit(async (tx) => ({ result: undefined, entries: await deleteIn(tx, actor, target, reason) }));
+      announceDelete(target);
     },
 
-    async deleteComment(actor: Viewer, row: CommentRow, reason?: string, tx?: Tx) {
-      const work = async (t: Tx) => {
-        await repo.deleteComment(t, row.id, row.postId);
-        return [
-          entry(actor, {
-            action: "comment.delete",
-            targetType: "comment",
-            targetId: row.id,
-            targetUserId: row.author.id,
-            reason,
-            before: { deleted: false },
-            after: { deleted: true },
-          }),
-        ];
-      };
-      if (tx) return work(tx);
-      await audit.withAudit(async (t) => ({ result: undefined, entries: await work(t) }));
-      publish().commentDeleted({ id: row.id, postId: row.postId });
-      return [];
+    async deleteComment(actor: Viewer, row: CommentRow, reason?: string) {
+      const target: DeleteTarget = { kind: "comment", row };
+      await audit.withAudit(async (tx) => ({ result: undefined, entries: await deleteIn(tx, actor, target, reason) }));
+      announceDelete(target);
     },
 
     planPost,

@@ -65,6 +65,7 @@ export function createReportQueue(deps: {
       const lockTarget = input.action === "lock" ? (post ?? (comment ? await content.loadPost(comment.postId) : null)) : null;
       const banTarget = input.action === "ban" ? await members.loadUser(authorId!) : null;
       const target = { targetType: report.targetType, targetId: report.targetId };
+      const deleted = post ? ({ kind: "post", row: post } as const) : comment ? ({ kind: "comment", row: comment } as const) : null;
 
       const changed = await audit.withAudit(async (tx) => {
         const entries: AuditEntry[] = [];
@@ -88,11 +89,7 @@ export function createReportQueue(deps: {
             }),
           );
         } else if (input.action === "delete") {
-          entries.push(
-            ...(post
-              ? await content.deletePost(actor, post, input.note, tx)
-              : await content.deleteComment(actor, comment!, input.note, tx)),
-          );
+          entries.push(...(await content.deleteIn(tx, actor, deleted!, input.note)));
         } else if (input.action === "lock" && lockTarget) {
           const plan = await content.planPost(actor, lockTarget, { locked: true, reason: input.note });
           if (plan.entries.length) updatedPost = await repo.updatePost(tx, lockTarget.id, plan.data);
@@ -119,8 +116,7 @@ export function createReportQueue(deps: {
       // After commit: withdraw or update the item on every open page.
       if (changed.updatedPost) content.announcePost(changed.updatedPost, changed.updatedPost.category.slug);
       if (changed.updatedComment) publish().commentUpdated(toComment(changed.updatedComment, {}, true));
-      if (input.action === "delete" && post) publish().postDeleted({ id: post.id, categorySlug: post.category.slug });
-      if (input.action === "delete" && comment) publish().commentDeleted({ id: comment.id, postId: comment.postId });
+      if (input.action === "delete") content.announceDelete(deleted!);
       if (input.action === "ban" && banTarget) publish().disconnectUser(banTarget.id, "banned");
       publish().reportChanged(report.id);
       return (await withContext([(await repo.findReport(report.id))!]))[0];
