@@ -60,19 +60,26 @@ test.describe("live, in two browsers", () => {
     const post = await createPost(a.api, `Catch-up ${Date.now()}`);
     await b.page.goto(`/p/${post.id}`);
     await rooms(b.page, `post:${post.id}`);
-    await a.api.post(`/api/v1/posts/${post.id}/comments`, { body: "before the cut" });
-    await expect(b.page.getByTestId("comment")).toHaveCount(1);
+    const first = (await a.api.post(`/api/v1/posts/${post.id}/comments`, { body: "before the cut" })).json.comment;
+    await a.api.post(`/api/v1/posts/${post.id}/comments`, { body: "to be edited" });
+    await expect(b.page.getByTestId("comment")).toHaveCount(2);
+    const edited = (await a.api.get(`/api/v1/posts/${post.id}/comments`)).json.comments[1];
 
     await b.context.setOffline(true);
     await expect(b.page.getByRole("status").filter({ hasText: /reconnecting|offline/i })).toBeVisible({ timeout: 45_000 });
     for (let i = 1; i <= 5; i++) await a.api.post(`/api/v1/posts/${post.id}/comments`, { body: `while away ${i}` });
+    // Removals and edits made meanwhile must reach B too.
+    expect((await a.api.delete(`/api/v1/comments/${first.id}`)).status).toBe(204);
+    expect((await a.api.patch(`/api/v1/comments/${edited.id}`, { body: "edited while away" })).status).toBe(200);
     await b.context.setOffline(false);
 
     await waitLive(b.page);
     await expect(b.page.getByTestId("comment")).toHaveCount(6, { timeout: 20_000 });
     for (let i = 1; i <= 5; i++) await expect(b.page.getByTestId("comment").filter({ hasText: `while away ${i}` })).toHaveCount(1);
+    await expect(b.page.getByTestId("comment").filter({ hasText: "before the cut" })).toHaveCount(0);
+    await expect(b.page.getByTestId("comment").filter({ hasText: "edited while away" })).toHaveCount(1);
     const texts = await b.page.getByTestId("comment").allInnerTexts();
-    const order = texts.map((t) => (t.includes("before the cut") ? 0 : Number(/while away (\d)/.exec(t)?.[1])));
+    const order = texts.map((t) => (t.includes("edited while away") ? 0 : Number(/while away (\d)/.exec(t)?.[1])));
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
     await a.context.close();
     await b.context.close();

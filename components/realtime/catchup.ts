@@ -6,25 +6,49 @@ import { useThreadStore } from "@/components/stores/thread";
 const PAGE = 200;
 
 /**
- * After (re)subscribing, fetch what the live stream may have missed and merge by id: the
- * comments after the last seq this tab holds, and posts created after the newest it holds.
- * Merging by id makes this safe to run even when nothing was missed.
+ * After (re)subscribing, fetch what the live stream may have missed and merge by id: on a
+ * post, the post and its comments (the whole thread when it is small, so edits and removals
+ * made while away show too; otherwise the comments after the last seq this tab holds); on
+ * lists, the posts created after the newest it holds. Safe to run when nothing was missed.
  */
 export async function catchUp(room: string): Promise<void> {
   if (room.startsWith("post:")) return catchUpComments(room.slice("post:".length));
   return catchUpPosts();
 }
 
+/** Threads up to this many comments are re-read whole, so edits and removals missed while away show too. */
+const FULL_RESYNC_MAX = 1000;
+
+async function fetchJson<T>(url: string): Promise<{ status: number; body: T | null }> {
+  const res = await fetch(url, { cache: "no-store" });
+  return { status: res.status, body: res.ok ? ((await res.json()) as T) : null };
+}
+
 async function catchUpComments(postId: string) {
+  const thread = () => useThreadStore.getState();
+  if (thread().post?.id !== postId) return;
+  // The post first: its lastSeq bounds what the comment pages must contain.
+  const { status, body } = await fetchJson<{ post: Post }>(`/api/v1/posts/${postId}`);
+  if (status === 404) return thread().removePost(postId);
+  if (!body) return;
+  thread().setPost(body.post);
+  const full = body.post.lastSeq <= FULL_RESYNC_MAX;
+  const seen = new Set<string>();
+  let after = full ? 0 : thread().lastSeq();
   for (;;) {
-    const thread = useThreadStore.getState();
-    if (thread.post?.id !== postId) return;
-    const res = await fetch(`/api/v1/posts/${postId}/comments?after=${thread.lastSeq()}&limit=${PAGE}`, { cache: "no-store" });
-    if (!res.ok) return;
-    const { comments } = (await res.json()) as { comments: Comment[] };
-    for (const c of comments) useThreadStore.getState().upsertComment(c);
-    if (comments.length < PAGE) return;
+    const page = await fetchJson<{ comments: Comment[] }>(`/api/v1/posts/${postId}/comments?after=${after}&limit=${PAGE}`);
+    if (!page.body || thread().post?.id !== postId) return;
+    for (const c of page.body.comments) {
+      seen.add(c.id);
+      thread().upsertComment(c);
+      after = Math.max(after, c.seq);
+    }
+    if (page.body.comments.length < PAGE) break;
   }
+  if (!full) return;
+  // Anything up to the post's lastSeq that the server no longer lists was deleted or hidden.
+  const bound = Math.max(after, body.post.lastSeq);
+  for (const c of thread().comments) if (c.seq <= bound && !seen.has(c.id)) thread().removeComment(c.id);
 }
 
 async function catchUpPosts() {
