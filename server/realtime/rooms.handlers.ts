@@ -72,6 +72,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
 
   socket.on("notification:delivered", (payload, ack) =>
     withAck(ack, async () => {
+      await hooks.spend(socket);
       const { ids } = parseWith(ZDelivered, payload);
       await services.notifications.markDelivered(socket.data.user, ids);
       return {};
