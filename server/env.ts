@@ -18,6 +18,8 @@ const schema = z.object({
   ADMIN_EMAILS: z.string().default(""),
   ALLOWED_ORIGINS: z.string().default(""),
   RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
+  // Tools and tests that start Parley on port 0 read the real port from a "PARLEY_LISTENING <port>" line.
+  PARLEY_REPORT_PORT: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PARLEY_DATA_DIR: z.string().default(".data"),
   PARLEY_SEED: z.enum(["auto", "demo", "none"]).default("auto"),

@@ -25,8 +25,8 @@ server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   logger.info({ url: `http://${env.HOST}:${port}`, dev }, "Parley is listening");
-  // A parseable line for tools and tests that start Parley on port 0.
-  if (process.env.PARLEY_REPORT_PORT) console.log(`PARLEY_LISTENING ${port}`);
+  // A parseable line for tools and tests that start Parley on port 0 (plain stdout, not a log).
+  if (env.PARLEY_REPORT_PORT) process.stdout.write(`PARLEY_LISTENING ${port}\n`);
 });
 
 let closing = false;
@@ -36,8 +36,10 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   await realtime.close(); // tells sockets to reconnect elsewhere
-  await new Promise<void>((resolve) => server.close(() => resolve())); // finishes in-flight requests
-  server.closeIdleConnections?.();
+  // Stop accepting; idle keep-alive connections close now, in-flight requests finish first.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closed;
   await nextApp.close?.();
   await app.stop();
   clearTimeout(force);
