@@ -45,6 +45,7 @@ async function catchUpComments(postId: string) {
     }
     if (page.body.comments.length < PAGE) break;
   }
+  thread().confirmThrough(after);
   if (!full) return;
   // Anything up to the post's lastSeq that the server no longer lists was deleted or hidden.
   const bound = Math.max(after, body.post.lastSeq);

@@ -25,6 +25,8 @@ interface ThreadState {
   optimistic: OptimisticComment[];
   typing: Record<string, { username: string; until: number }>;
   viewers: number;
+  /** See lastSeq(). */
+  confirmedSeq: number;
 
   hydrate(post: Post, comments: Comment[]): void;
   setPost(post: Post): void;
@@ -37,7 +39,15 @@ interface ThreadState {
   /** Marks a failed send as sending again (the caller re-POSTs with the same clientId). */
   retryOptimistic(clientId: string): void;
   discardOptimistic(clientId: string): void;
+  /**
+   * The seq up to which this tab surely holds every comment: the server-confirmed listing,
+   * extended by live comments that follow it without a hole. Live events may arrive out of
+   * seq order (concurrent writers, several nodes), so the highest seq seen is not safe to
+   * catch up from; this is.
+   */
   lastSeq(): number;
+  /** The server listed every visible comment up to `seq` (page load or a catch-up fetch). */
+  confirmThrough(seq: number): void;
   setTyping(user: UserRef): void;
   setViewers(n: number): void;
 }
@@ -66,6 +76,7 @@ export const useThreadStore = create<ThreadState>()((set, get) => {
     optimistic: [],
     typing: {},
     viewers: 0,
+    confirmedSeq: 0,
 
     hydrate(post, comments) {
       const same = get().post?.id === post.id;
@@ -73,6 +84,8 @@ export const useThreadStore = create<ThreadState>()((set, get) => {
       set({
         post,
         postRemoved: false,
+        // A server listing is complete up to its highest seq (seqs commit in order).
+        confirmedSeq: comments.reduce((max, c) => Math.max(max, c.seq), same ? get().confirmedSeq : 0),
         byId,
         comments: bySeq(byId),
         // A refresh of the same post keeps sends in flight; another post starts clean.
@@ -139,7 +152,14 @@ export const useThreadStore = create<ThreadState>()((set, get) => {
     },
 
     lastSeq() {
-      return get().comments.reduce((max, c) => Math.max(max, c.seq), 0);
+      const held = new Set(get().comments.map((c) => c.seq));
+      let seq = get().confirmedSeq;
+      while (held.has(seq + 1)) seq++;
+      return seq;
+    },
+
+    confirmThrough(seq) {
+      if (seq > get().confirmedSeq) set({ confirmedSeq: seq });
     },
 
     setTyping(user) {

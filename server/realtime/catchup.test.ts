@@ -23,8 +23,17 @@ class Reader {
     socket.on("comment:created", ({ comment }) => this.byId.set(comment.id, comment));
     socket.on("connect", () => void this.onConnect());
   }
+  /** Up to this seq the server has listed everything (a fetch), or live events filled every slot. */
+  confirmed = 0;
+  /**
+   * Where to catch up from: live events can arrive out of seq order (two writers' requests
+   * finish in either order), so it is the end of the hole-free run, not the highest seq seen.
+   */
   lastSeq() {
-    return Math.max(0, ...[...this.byId.values()].map((c) => c.seq));
+    const held = new Set([...this.byId.values()].map((c) => c.seq));
+    let seq = this.confirmed;
+    while (held.has(seq + 1)) seq++;
+    return seq;
   }
   private async onConnect() {
     if (this.socket.recovered) return void this.recoveredReconnects++;
@@ -33,11 +42,16 @@ class Reader {
     await this.catchUp();
   }
   async catchUp() {
+    let after = this.lastSeq();
     for (;;) {
-      const { json } = await this.http.get(`/api/v1/posts/${this.postId}/comments?after=${this.lastSeq()}&limit=200`);
-      for (const c of json.comments as Comment[]) this.byId.set(c.id, c);
-      if (json.comments.length < 200) return;
+      const { json } = await this.http.get(`/api/v1/posts/${this.postId}/comments?after=${after}&limit=200`);
+      for (const c of json.comments as Comment[]) {
+        this.byId.set(c.id, c);
+        after = Math.max(after, c.seq);
+      }
+      if (json.comments.length < 200) break;
     }
+    this.confirmed = Math.max(this.confirmed, after);
   }
   seqs() {
     return [...this.byId.values()].map((c) => c.seq).sort((a, b) => a - b);
