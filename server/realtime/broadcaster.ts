@@ -4,6 +4,7 @@ import type { Publisher } from "./publisher";
 import type { ServerToClientEvents } from "./events";
 import { STAFF_ROOM, staffTwin, userRoom } from "./rooms";
 import type { ParleyServer, SocketData } from "./types";
+import { createSequencer } from "./sequencer";
 
 type Op = BroadcastOperator<ServerToClientEvents, SocketData>;
 
@@ -25,6 +26,16 @@ export function createBroadcaster(io: ParleyServer, deps: { openReports: () => P
     if (toPublic) toPublic(io.to(rooms).except(rooms.map(staffTwin)));
     toStaff(io.to(rooms.map(staffTwin)));
   }
+  // Readers catch up with after=<last seq seen>, so a post's comments go out in seq order.
+  const inSeqOrder = createSequencer<Comment>(
+    (comment) =>
+      split(
+        [`post:${comment.postId}`],
+        comment.hidden ? null : (op) => op.emit("comment:created", { comment: publicView(comment) }),
+        (op) => op.emit("comment:created", { comment }),
+      ),
+    (comment) => comment.seq,
+  );
   const postRooms = (post: { id: string; category: { slug: string } }) => ["forum", `category:${post.category.slug}`, `post:${post.id}`];
 
   return {
@@ -52,11 +63,7 @@ export function createBroadcaster(io: ParleyServer, deps: { openReports: () => P
       io.to(postRooms({ id, category: { slug: categorySlug } })).emit("post:deleted", { id });
     },
     commentCreated(comment: Comment) {
-      split(
-        [`post:${comment.postId}`],
-        comment.hidden ? null : (op) => op.emit("comment:created", { comment: publicView(comment) }),
-        (op) => op.emit("comment:created", { comment }),
-      );
+      inSeqOrder.push(comment.postId, comment);
     },
     commentUpdated(comment: Comment) {
       split(
