@@ -32,9 +32,6 @@ export function createCategoriesRepository(db: Db) {
       const position = (await db.category.count()) * 10;
       return db.category.create({ data: { ...data, position }, select });
     },
-    async update(slug: string, data: { name?: string; description?: string; position?: number }) {
-      return db.category.update({ where: { slug }, data, select });
-    },
     /** Every forum starts with `general`, demo content or not. */
     async ensureDefault() {
       await db.category.upsert({

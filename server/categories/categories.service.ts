@@ -1,7 +1,7 @@
 import { conflict, notFound } from "../errors";
 import { isUniqueViolation } from "../db/client";
 import type { CategoriesRepository } from "./categories.repository";
-import type { TCategoryInput, TCategoryUpdate } from "./categories.schema";
+import type { TCategoryInput } from "./categories.schema";
 
 export function createCategoriesService({ repo }: { repo: CategoriesRepository }) {
   return {
@@ -13,6 +13,7 @@ export function createCategoriesService({ repo }: { repo: CategoriesRepository }
       if (!c) throw notFound("category");
       return c;
     },
+    /** For the demo seed; admins create categories through moderation (audited). */
     async create(input: TCategoryInput) {
       try {
         return await repo.create(input);
@@ -20,10 +21,6 @@ export function createCategoriesService({ repo }: { repo: CategoriesRepository }
         if (isUniqueViolation(err)) throw conflict("slug is already taken", [{ field: "slug", message: "is already taken" }]);
         throw err;
       }
-    },
-    async update(slug: string, input: TCategoryUpdate) {
-      if (!(await repo.findBySlug(slug))) throw notFound("category");
-      return repo.update(slug, input);
     },
   };
 }

@@ -141,10 +141,6 @@ export function createCommentsRepository(db: Db) {
         db.post.update({ where: { id: postId }, data: { commentCount: { decrement: 1 } } }),
       ]);
     },
-
-    async countCreatedSince(since: Date) {
-      return db.comment.count({ where: { createdAt: { gte: since }, deletedAt: null } });
-    },
   };
 }
 

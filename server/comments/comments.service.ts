@@ -153,8 +153,6 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
       }
       republishPost(row.postId);
     },
-
-    countCreatedSince: repo.countCreatedSince,
   };
 }
 

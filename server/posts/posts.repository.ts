@@ -145,9 +145,6 @@ export function createPostsRepository(db: Db) {
       }
       return out;
     },
-    async countCreatedSince(since: Date) {
-      return db.post.count({ where: { createdAt: { gte: since }, deletedAt: null } });
-    },
   };
 }
 

@@ -152,8 +152,6 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
       await repo.update(id, { deletedAt: new Date() });
       publish().postDeleted({ id, categorySlug: row.category.slug });
     },
-
-    countCreatedSince: repo.countCreatedSince,
   };
 }
 

@@ -52,17 +52,6 @@ export function createReportsRepository(db: Db) {
     async create(data: { reporterId: string; targetType: "POST" | "COMMENT"; targetId: string; reason: string }) {
       return db.report.create({ data, select: reportSelect });
     },
-    async findById(id: string) {
-      return db.report.findUnique({ where: { id }, select: reportSelect });
-    },
-    async list(status: "OPEN" | "RESOLVED" | "DISMISSED" | undefined, limit: number) {
-      return db.report.findMany({
-        where: status ? { status } : {},
-        select: reportSelect,
-        orderBy: { createdAt: status === "OPEN" ? "asc" : "desc" },
-        take: limit,
-      });
-    },
     async countOpen() {
       return db.report.count({ where: { status: "OPEN" } });
     },
