@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { env } from "../env";
 import { getServices } from "../context";
@@ -8,10 +9,11 @@ import { resolveSession, SESSION_COOKIES } from "./session";
 /**
  * The signed-in user for a server component, checked against the database (session version,
  * ban, current role), or null. Pages call this rather than trusting the session's claims.
+ * Memoised per request: the layout and the page share one lookup.
  */
-export async function getViewer(): Promise<Viewer | null> {
+export const getViewer = cache(async function getViewer(): Promise<Viewer | null> {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   const session = await resolveSession(token, env.secret, getServices().users.findAccess);
   return session.status === "ok" ? session.viewer : null;
-}
+});
