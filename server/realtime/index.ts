@@ -2,7 +2,6 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { env } from "../env";
-import { AppError } from "../errors";
 import { childLogger } from "../logger";
 import type { Services } from "../services";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
@@ -11,6 +10,7 @@ import { createBroadcaster } from "./broadcaster";
 import { createPresenceTracker } from "./presence.handlers";
 import { registerRoomHandlers } from "./rooms.handlers";
 import { startSessionRecheck } from "./recheck";
+import { createSocketBudget } from "./budget";
 import type { InterServerEvents, ParleyServer, SocketData } from "./types";
 import { STAFF_ROOM } from "./rooms";
 
@@ -41,26 +41,14 @@ export function createRealtime(httpServer: HttpServer, { services, redis, onEmit
   });
 
   const presence = createPresenceTracker(io, services.presence);
-  const budget = new Map<string, { tokens: number; at: number }>();
-  const spend = async (socket: { id: string }) => {
-    // A token bucket per socket: 30 events per 10 s (scaled), refilled continuously.
-    const capacity = 30 * env.RATE_LIMIT_SCALE;
-    const now = Date.now();
-    const b = budget.get(socket.id) ?? { tokens: capacity, at: now };
-    b.tokens = Math.min(capacity, b.tokens + ((now - b.at) / 10_000) * capacity);
-    b.at = now;
-    if (b.tokens < 1) throw new AppError("RATE_LIMITED", "slow down");
-    b.tokens -= 1;
-    budget.set(socket.id, b);
-  };
-
+  const spend = createSocketBudget();
   io.use(handshake(services));
   io.on("connection", (socket) => {
     if (socket.recovered) for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
     registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend });
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
     socket.on("disconnect", () => {
-      budget.delete(socket.id);
+      spend.forget(socket.id);
       void presence.disconnected(socket).catch((err) => log.warn({ err }, "presence leave failed"));
     });
   });
