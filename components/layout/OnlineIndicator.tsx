@@ -11,7 +11,7 @@ export interface PresenceInit {
 
 /** "● 3 online" in the header; also seeds the presence store from the server's snapshot. */
 export function OnlineIndicator({ initial }: { initial: PresenceInit }) {
-  const ready = useHydrate(initial, (s) => usePresenceStore.getState().setSnapshot(s));
+  const ready = useHydrate(initial, (s) => usePresenceStore.getState().hydrateFromServer(s));
   const live = usePresenceStore((s) => s.count);
   const guests = usePresenceStore((s) => s.guests);
   const count = ready ? live : initial.count;

@@ -10,7 +10,7 @@ const SHOWN = 24;
 
 /** Who is here right now, live from the presence store. */
 export function OnlineMembers({ initial }: { initial: PresenceInit }) {
-  const ready = useHydrate(initial, (s) => usePresenceStore.getState().setSnapshot(s));
+  const ready = useHydrate(initial, (s) => usePresenceStore.getState().hydrateFromServer(s));
   const store = usePresenceStore();
   const { users, count, guests } = ready ? store : initial;
   return (

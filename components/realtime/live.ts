@@ -51,6 +51,10 @@ export function useLiveRoom(room: string | null): void {
     const n = wanted.get(room) ?? 0;
     wanted.set(room, n + 1);
     if (n === 0 && socket.connected) void subscribe(room);
+    // Already live for someone else (the bridge keeps `forum`): this consumer's data was
+    // rendered on the server a moment ago, and events since may have found no store to land
+    // in (a page streamed in late, a client-side navigation). Catch up for it too.
+    else if (joined.has(room)) void catchUp(room).catch(() => {});
     return () => {
       const left = (wanted.get(room) ?? 1) - 1;
       if (left > 0) return void wanted.set(room, left);

@@ -9,7 +9,11 @@ interface PresenceState {
   users: UserRef[];
   /** Anonymous visitors, counted apart. */
   guests: number;
+  /** True once the socket has delivered presence: from then on, server-rendered props are older. */
+  live: boolean;
   setSnapshot(s: { count: number; users: UserRef[]; guests?: number }): void;
+  /** Server-rendered presence, applied only until live presence has arrived. */
+  hydrateFromServer(s: { count: number; users: UserRef[]; guests?: number }): void;
   applyDelta(d: PresenceDelta): void;
 }
 
@@ -19,6 +23,10 @@ export const usePresenceStore = create<PresenceState>()((set) => ({
   count: 0,
   users: [],
   guests: 0,
+  live: false,
+  hydrateFromServer: (s) => {
+    if (!usePresenceStore.getState().live) usePresenceStore.getState().setSnapshot(s);
+  },
   setSnapshot: (s) => set((prev) => ({ count: s.count, users: [...s.users].sort(byName), guests: s.guests ?? prev.guests })),
   applyDelta: ({ type, user, count, guests }) =>
     set((prev) => {
@@ -29,6 +37,7 @@ export const usePresenceStore = create<PresenceState>()((set) => ({
 
 /** Either shape the `presence` event carries. */
 export function applyPresence(p: PresenceSnapshot | PresenceDelta): void {
+  usePresenceStore.setState({ live: true });
   const s = usePresenceStore.getState();
   if ("type" in p) s.applyDelta(p);
   else s.setSnapshot(p);
