@@ -6,7 +6,7 @@ import { excerpt, mentions, renderMarkdown } from "../markdown/render";
 import type { Publisher } from "../realtime/publisher";
 import type { PostsRepository } from "../posts/posts.repository";
 import type { PostsService } from "../posts/posts.service";
-import { isUuid } from "../posts/posts.service";
+import { isUuid } from "../ids";
 import type { UsersRepository } from "../users/users.repository";
 import { toComment, type CommentRow, type CommentsRepository, type NewNotification } from "./comments.repository";
 import type { TCreateComment, TUpdateComment } from "./comments.schema";

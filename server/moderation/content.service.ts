@@ -6,7 +6,7 @@ import type { Publisher } from "../realtime/publisher";
 import type { CategoriesRepository } from "../categories/categories.repository";
 import { toPost, type PostRow, type PostsRepository } from "../posts/posts.repository";
 import { toComment, type CommentRow, type CommentsRepository } from "../comments/comments.repository";
-import { isUuid } from "../posts/posts.service";
+import { isUuid } from "../ids";
 import type { AuditEntry, AuditRepository } from "./audit.repository";
 import type { ModerationRepository } from "./moderation.repository";
 import type { TCommentModeration, TPostModeration } from "./moderation.schema";

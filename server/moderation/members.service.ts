@@ -6,6 +6,7 @@ import type { Publisher } from "../realtime/publisher";
 import type { AuditEntry, AuditRepository } from "./audit.repository";
 import type { ModerationRepository } from "./moderation.repository";
 import type { TBan, TRoleChange, TUsersQuery } from "./moderation.schema";
+import { isUuid } from "../ids";
 
 type Target = Viewer;
 
@@ -27,7 +28,7 @@ export function createMemberModeration({
   publish: () => Publisher;
 }) {
   async function loadUser(id: string): Promise<Target> {
-    const user = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findUser(id) : null;
+    const user = isUuid(id) ? await repo.findUser(id) : null;
     if (!user) throw notFound("user");
     return user;
   }

@@ -119,6 +119,21 @@ describe("post controls and the audit log", () => {
   });
 });
 
+describe("malformed ids", () => {
+  it("answer 404 on every admin action, never a database error", async () => {
+    const admin = await server.member("admin");
+    await server.db.setRole(admin.me.user.id, "ADMIN");
+    for (const id of ["-".repeat(36), "not-an-id", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await mod.post(`/api/v1/admin/users/${id}/ban`, { reason: "x" })).status, id).toBe(404);
+      expect((await mod.post(`/api/v1/admin/users/${id}/unban`)).status, id).toBe(404);
+      expect((await admin.patch(`/api/v1/admin/users/${id}`, { role: "MODERATOR" })).status, id).toBe(404);
+      expect((await mod.post(`/api/v1/admin/reports/${id}/resolve`, { action: "dismiss" })).status, id).toBe(404);
+      expect((await mod.patch(`/api/v1/admin/posts/${id}`, { locked: true })).status, id).toBe(404);
+      expect((await mod.patch(`/api/v1/admin/comments/${id}`, { hidden: true })).status, id).toBe(404);
+    }
+  });
+});
+
 describe("reports", () => {
   it("reach staff live and resolve by hiding the comment, closing the report", async () => {
     const author = await server.member("author");

@@ -10,6 +10,7 @@ import type { ModerationRepository } from "./moderation.repository";
 import type { ContentModeration } from "./content.service";
 import type { MemberModeration } from "./members.service";
 import type { TResolve } from "./moderation.schema";
+import { isUuid } from "../ids";
 
 /** The reports queue: each report shown with its content in context, resolved in one transaction. */
 export function createReportQueue(deps: {
@@ -53,7 +54,7 @@ export function createReportQueue(deps: {
     /** Dismiss, or act on the reported item (hide, delete, lock its post, ban its author). */
     async resolve(viewer: Viewer | null, reportId: string, input: TResolve) {
       const actor = requireStaff(viewer);
-      const report = /^[0-9a-f-]{36}$/i.test(reportId) ? await repo.findReport(reportId) : null;
+      const report = isUuid(reportId) ? await repo.findReport(reportId) : null;
       if (!report) throw notFound("report");
       content.ensureOpen(report.status);
       const isPost = report.targetType === "POST";

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../errors";
 import { isUniqueViolation } from "../db/client";
 import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
 import { renderMarkdown } from "../markdown/render";
+import { isUuid } from "../ids";
 import type { Publisher } from "../realtime/publisher";
 import type { CategoriesRepository } from "../categories/categories.repository";
 import type { PostCursor, PostRow, PostsRepository } from "./posts.repository";
@@ -16,9 +17,6 @@ export interface PostsDeps {
   /** Staff removing someone else's post: an audited moderation action. */
   staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string) => UUID.test(id);
 
 function encodeCursor(row: PostRow): string {
   const c: PostCursor = { pinned: row.pinned, at: row.lastActivityAt.toISOString(), id: row.id };
