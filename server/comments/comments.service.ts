@@ -70,7 +70,9 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
 
   return {
     findVisible,
-    presentOne: async (row: CommentRow, staff: boolean) => (await present([row], staff))[0],
+    async get(id: string, viewer: Viewer | null): Promise<Comment> {
+      return (await present([await findVisible(id, viewer)], isStaff(viewer)))[0];
+    },
 
     async list(postId: string, viewer: Viewer | null, after: number, limit: number): Promise<Comment[]> {
       await posts.findVisible(postId, viewer);

@@ -1,7 +1,8 @@
 import type { ReactionCounts, ReactionKind, Viewer } from "../dto";
 import { requireWriter } from "../auth/guards";
 import type { Publisher } from "../realtime/publisher";
-import type { PostsRepository } from "../posts/posts.repository";
+import { toPost, type PostRow, type PostsRepository } from "../posts/posts.repository";
+import { toComment, type CommentRow } from "../comments/comments.repository";
 import type { PostsService } from "../posts/posts.service";
 import type { CommentsService } from "../comments/comments.service";
 import type { ReactionsRepository } from "./reactions.repository";
@@ -24,19 +25,14 @@ export function createReactionsService({ repo, postsRepo, posts, comments, publi
   async function apply(viewer: Viewer | null, type: "post" | "comment", id: string, kind: ReactionKind | null): Promise<ReactionState> {
     const user = requireWriter(viewer);
     const target = { targetType: type === "post" ? ("POST" as const) : ("COMMENT" as const), targetId: id };
-    if (type === "post") await posts.findVisible(id, user);
-    else await comments.findVisible(id, user);
+    // Read once: visibility check now, the event's payload after the write.
+    const row = type === "post" ? await posts.findVisible(id, user) : await comments.findVisible(id, user);
     if (kind) await repo.set(user.id, target, kind);
     else await repo.clear(user.id, target);
     const reactions = (await postsRepo.reactionCounts(target.targetType, [id])).get(id) ?? {};
     // Reaction counts ride on the entity's own update event.
-    if (type === "post") {
-      const row = await posts.findVisible(id, user);
-      publish().postUpdated(await posts.presentOne(row, true));
-    } else {
-      const c = await comments.findVisible(id, user);
-      publish().commentUpdated({ ...(await comments.presentOne(c, true)), reactions });
-    }
+    if (type === "post") publish().postUpdated(toPost(row as PostRow, reactions, true));
+    else publish().commentUpdated(toComment(row as CommentRow, reactions, true));
     return { reactions, mine: kind };
   }
 

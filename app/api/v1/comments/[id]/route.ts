@@ -1,14 +1,10 @@
 import { route } from "@/server/http/route";
 import { json, noContent } from "@/server/http/respond";
 import { ZUpdateComment } from "@/server/comments/comments.schema";
-import { isStaff } from "@/server/dto";
 
 type P = { id: string };
 
-export const GET = route<P>(async ({ params, services, viewer }) => {
-  const row = await services.comments.findVisible(params.id, viewer);
-  return json({ comment: await services.comments.presentOne(row, isStaff(viewer)) });
-});
+export const GET = route<P>(async ({ params, services, viewer }) => json({ comment: await services.comments.get(params.id, viewer) }));
 
 export const PATCH = route<P>(async ({ params, body, services, viewer, limit }) => {
   const input = await body(ZUpdateComment);
