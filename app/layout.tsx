@@ -8,6 +8,7 @@ import { Footer } from "@/components/layout/Footer";
 import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
 import { BanNotice } from "@/components/layout/BanNotice";
 import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
+import { loadCategories, loadPresence } from "./_components/load";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const viewer = await getViewer();
   const services = getServices();
   const [categories, presence, notifications] = await Promise.all([
-    services.categories.list(),
-    services.presence.snapshot(),
+    loadCategories(),
+    loadPresence(),
     viewer ? services.notifications.list(viewer) : null,
   ]);
   return (

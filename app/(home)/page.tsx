@@ -7,6 +7,7 @@ import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
 import { CategoryList } from "./_components/CategoryList";
+import { loadPresence } from "../_components/load";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export default async function Home() {
   const [categories, latest, presence] = await Promise.all([
     services.categories.listWithStats(),
     services.posts.latest(viewer),
-    services.presence.snapshot(),
+    loadPresence(),
   ]);
   const canPost = viewer && !viewer.ban;
   return (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { NewPostForm } from "@/components/posts/NewPostForm";
 import { Card } from "@/components/ui/Card";
 import { Alert } from "@/components/ui/Field";
+import { loadCategories } from "../_components/load";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New post" };
@@ -16,7 +16,7 @@ export default async function NewPostPage({ searchParams }: Props) {
   const wanted = typeof category === "string" ? category : "";
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/new${wanted ? `?category=${encodeURIComponent(wanted)}` : ""}`)}`);
-  const categories = await getServices().categories.list();
+  const categories = await loadCategories();
   const initial =
     categories.find((c) => c.slug === wanted)?.slug ?? categories.find((c) => c.slug === "general")?.slug ?? categories[0]?.slug ?? "";
   return (

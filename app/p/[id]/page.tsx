@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { isStaff, type ReactionKind } from "@/server/dto";
-import { orNotFound } from "../../_components/load";
+import { loadCategories, orNotFound } from "../../_components/load";
 import { Thread } from "./_components/Thread";
 import { COMMENT_PAGE } from "./_components/constants";
 
@@ -37,6 +37,6 @@ export default async function PostPage({ params }: Props) {
     mine = { post: p.get(post.id) ?? null, comments: Object.fromEntries(c) };
   }
   const me = viewer ? { id: viewer.id, username: viewer.username, role: viewer.role, banned: !!viewer.ban } : null;
-  const categories = isStaff(viewer) && !viewer?.ban ? await services.categories.list() : undefined;
+  const categories = isStaff(viewer) && !viewer?.ban ? await loadCategories() : undefined;
   return <Thread initial={{ post, comments }} me={me} mine={mine} categories={categories} />;
 }
