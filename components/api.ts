@@ -1,6 +1,10 @@
+import type { Operations } from "@/server/http/operations";
+import type { InputOf, OperationKey, OutputOf } from "@/server/http/operation";
+
 /**
- * The browser's door to /api/v1. Every failure becomes an ApiError carrying the contract's
- * code, message and per-field details, so forms can show errors next to their fields.
+ * The browser's door to /api/v1, typed from the server's operation declarations. Every
+ * failure becomes an ApiError carrying the contract's code, message and per-field details,
+ * so forms can show errors next to their fields.
  */
 export interface ErrorDetail {
   field: string;
@@ -44,25 +48,46 @@ export function errorMessage(err: unknown): string {
   return FRIENDLY.INTERNAL;
 }
 
-export async function api<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+type Key = OperationKey<Operations>;
+type OpOf<K extends Key> = Extract<
+  Operations,
+  { method: K extends `${infer M} ${string}` ? M : never; path: K extends `${string} ${infer P}` ? P : never }
+>;
+/** The call's input; optional when nothing in it is required. */
+type Args<K extends Key> = object extends InputOf<OpOf<K>> ? [input?: InputOf<OpOf<K>>] : [input: InputOf<OpOf<K>>];
+
+/**
+ * Calls one declared operation (server/**\/*.operations.ts) by its method and path, e.g.
+ * `call("POST /api/v1/posts/{id}/comments", { params: { id }, body: { body } })`: the key,
+ * the input and the result are all checked against the declaration.
+ */
+export async function call<K extends Key>(key: K, ...[input]: Args<K>): Promise<OutputOf<OpOf<K>>> {
+  const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  const space = key.indexOf(" ");
+  const method = key.slice(0, space);
+  let url = key.slice(space + 1).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ""));
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null) search.set(k, String(v));
+  if (search.size) url += `?${search}`;
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, {
-      method: init.method ?? "GET",
-      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    res = await fetch(url, {
+      method,
+      headers: body !== undefined ? { "content-type": "application/json" } : undefined,
+      body: body !== undefined ? JSON.stringify(body) : undefined,
       credentials: "same-origin",
+      cache: "no-store",
     });
   } catch {
     throw new ApiError(0, "NETWORK", FRIENDLY.NETWORK);
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined as OutputOf<OpOf<K>>;
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
     throw new ApiError(res.status, e?.code ?? "INTERNAL", e?.message ?? res.statusText, Array.isArray(e?.details) ? e.details : []);
   }
-  return data as T;
+  return data as OutputOf<OpOf<K>>;
 }
 
 /** A unique id for idempotent creates; falls back where randomUUID needs a secure context. */

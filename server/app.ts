@@ -10,7 +10,8 @@ import { createServices } from "./services";
 import { createMemoryPresence } from "./presence/presence";
 import { createRedisPresence } from "./presence/redis";
 import { createRateLimiters } from "./http/rate-limit";
-import { nullPublisher, type Publisher } from "./realtime/publisher";
+import { createIo } from "./realtime/io";
+import { createBroadcaster } from "./realtime/broadcaster";
 import { createRealtime } from "./realtime";
 import { createEventCounter } from "./realtime/stats";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
@@ -26,9 +27,11 @@ async function connectRedis(url: string): Promise<RedisClientType> {
 }
 
 /**
- * Boots everything but HTTP: database (embedded or DATABASE_URL), migrations, Redis when
- * REDIS_URL is set, services, the default category and, in development on an empty
- * database, demo content. `attach` then hangs the realtime layer on the HTTP server.
+ * The composition root. Boots everything but HTTP, each part from the ones before it:
+ * database (embedded or DATABASE_URL) and migrations, Redis when REDIS_URL is set, the
+ * Socket.IO server, the broadcaster on it, the services publishing through the broadcaster,
+ * the socket handlers over the services; then the default category and, in development on
+ * an empty database, demo content. `attach` hangs the sockets on the HTTP server.
  */
 export async function startApp() {
   const database = await startDatabase();
@@ -37,15 +40,17 @@ export async function startApp() {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
   const presence = redis ? createRedisPresence(redis) : createMemoryPresence();
   const events = createEventCounter(redis);
-  let publisher: Publisher = nullPublisher;
+  const io = createIo({ redis });
+  const publisher = createBroadcaster(io, { onEmit: events.record });
   const services = createServices({
     db,
     adminEmails: env.adminEmails,
-    publisher: () => publisher,
+    publisher,
     presence,
     limits: createRateLimiters(env.RATE_LIMIT_SCALE, redis),
     eventsPerMinute: events.perMinute,
   });
+  const realtime = createRealtime(io, services);
   await services.categories.ensureDefault();
   const seed = env.PARLEY_SEED === "demo" || (env.PARLEY_SEED === "auto" && !env.production);
   if (seed && (await services.users.count()) === 0) {
@@ -57,8 +62,7 @@ export async function startApp() {
   return {
     services,
     attach(server: HttpServer) {
-      const realtime = createRealtime(server, { services, redis, onEmit: events.record });
-      publisher = realtime.publisher;
+      io.attach(server);
       return realtime;
     },
     async stop() {

@@ -1,87 +1,38 @@
 /**
- * The public shapes of Parley's entities, as the HTTP API and socket events send them
- * (`../shared/API.md`). Repositories map rows to these; nothing else leaves the server.
+ * The public types of Parley's entities, inferred from their zod shapes (server/shapes.ts):
+ * never written out by hand, so the API, the OpenAPI document and the browser agree.
+ * The browser imports these with `import type`.
  */
-export type Role = "MEMBER" | "MODERATOR" | "ADMIN";
+import type { z } from "zod";
+import type * as S from "./shapes";
 
-export interface UserRef {
-  id: string;
-  username: string;
-}
+export type Role = z.infer<typeof S.ZRole>;
+export type ReactionKind = z.infer<typeof S.ZReactionKind>;
+export type ReactionCounts = z.infer<typeof S.ZReactionCounts>;
+export type UserRef = z.infer<typeof S.ZUserRef>;
+export type PublicUser = z.infer<typeof S.ZPublicUser>;
+export type Category = z.infer<typeof S.ZCategory>;
+export type CategoryWithStats = z.infer<typeof S.ZCategoryWithStats>;
+export type AdminCategory = z.infer<typeof S.ZAdminCategory>;
+export type Post = z.infer<typeof S.ZPost>;
+export type Comment = z.infer<typeof S.ZComment>;
+export type ProfileComment = z.infer<typeof S.ZProfileComment>;
+export type Notification = z.infer<typeof S.ZNotification>;
+export type Report = z.infer<typeof S.ZReport>;
+export type ReactionState = z.infer<typeof S.ZReactionState>;
+export type Presence = z.infer<typeof S.ZPresence>;
+export type ModeratedUser = z.infer<typeof S.ZModeratedUser>;
+export type AdminUser = z.infer<typeof S.ZAdminUser>;
+export type ReportInQueue = z.infer<typeof S.ZReportInQueue>;
+export type AuditEntry = z.infer<typeof S.ZAuditEntry>;
+export type LiveStats = z.infer<typeof S.ZLiveStats>;
 
-export interface PublicUser extends UserRef {
-  role: Role;
-  createdAt: string;
-}
-
-/** What the server knows about the signed-in user of a request or socket. */
+/** What the server knows about the signed-in user of a request or socket (never sent as is). */
 export interface Viewer extends UserRef {
   role: Role;
   sessionVersion: number;
   /** Set while a ban is in force. */
-  ban: { reason: string | null; until: string | null } | null;
-}
-
-export interface Category {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-}
-
-export interface CategoryWithStats extends Category {
-  postCount: number;
-  lastActivityAt: string | null;
-}
-
-export type ReactionKind = "LIKE" | "LOVE" | "LAUGH" | "INSIGHT";
-export type ReactionCounts = Partial<Record<ReactionKind, number>>;
-
-export interface Post {
-  id: string;
-  category: { slug: string; name: string };
-  title: string;
-  body: string;
-  bodyHtml: string;
-  author: UserRef;
-  pinned: boolean;
-  locked: boolean;
-  /** Present for staff only. */
-  hidden?: boolean;
-  commentCount: number;
-  lastSeq: number;
-  reactions: ReactionCounts;
-  createdAt: string;
-  editedAt: string | null;
-  lastActivityAt: string;
-}
-
-export interface Comment {
-  id: string;
-  postId: string;
-  seq: number;
-  body: string;
-  bodyHtml: string;
-  author: UserRef;
-  /** The author's idempotency key, if they sent one: lets their tab match its optimistic copy. */
-  clientId: string | null;
-  reactions: ReactionCounts;
-  /** Present for staff only. */
-  hidden?: boolean;
-  createdAt: string;
-  editedAt: string | null;
-}
-
-export interface Notification {
-  id: string;
-  kind: "REPLY" | "MENTION";
-  actor: UserRef;
-  postId: string;
-  postTitle: string;
-  commentId: string | null;
-  excerpt: string;
-  createdAt: string;
-  readAt: string | null;
+  ban: z.infer<typeof S.ZBanState>;
 }
 
 export interface Page<T> {

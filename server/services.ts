@@ -18,12 +18,13 @@ import { createNotificationsRepository } from "./notifications/notifications.rep
 import { createNotificationsService } from "./notifications/notifications.service";
 import { createProfilesService } from "./users/profiles.service";
 import { createModeration } from "./moderation";
+import { createPresenters } from "./presenters";
 
 export interface ServiceDeps {
   db: Db;
   adminEmails: Set<string>;
-  /** Resolved at call time: the realtime layer attaches after services exist. */
-  publisher: () => Publisher;
+  /** Where services announce what they committed: the broadcaster, or a recording one in tests. */
+  publisher: Publisher;
   presence: PresenceStore;
   limits: RateLimiters;
   /** Published realtime events in the last minute (all nodes). */
@@ -36,6 +37,9 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
   const categoriesRepo = createCategoriesRepository(db);
   const postsRepo = createPostsRepository(db);
   const commentsRepo = createCommentsRepository(db);
+  const reactionsRepo = createReactionsRepository(db);
+  const reportsRepo = createReportsRepository(db);
+  const present = createPresenters(reactionsRepo.counts);
 
   const moderation = createModeration({
     db,
@@ -44,14 +48,17 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     categories: categoriesRepo,
     presence,
     eventsPerMinute,
-    publish: publisher,
+    countOpenReports: reportsRepo.countOpen,
+    present,
+    publisher,
   });
   const users = createUsersService({ repo: usersRepo, adminEmails });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
     categories: categoriesRepo,
-    publish: publisher,
+    present,
+    publisher,
     staffDelete: moderation.content.deletePost,
   });
   const comments = createCommentsService({
@@ -59,11 +66,12 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     posts,
     postsRepo,
     users: usersRepo,
-    publish: publisher,
+    present,
+    publisher,
     staffDelete: moderation.content.deleteComment,
   });
-  const reactions = createReactionsService({ repo: createReactionsRepository(db), postsRepo, posts, comments, publish: publisher });
-  const reports = createReportsService({ repo: createReportsRepository(db), posts, comments, publish: publisher });
+  const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher });
+  const reports = createReportsService({ repo: reportsRepo, posts, comments, publisher });
   const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
 
   return {

@@ -23,7 +23,7 @@ const Deleted = () => <Badge tone="red">Deleted</Badge>;
 /** The reported post or comment, as staff see it: hidden items included, state flagged. */
 export function ReportContent({ target }: { target: QueueReport["target"] }) {
   if (!target) return <p className="text-sm text-zinc-500 italic dark:text-zinc-400">The reported item no longer exists.</p>;
-  if (target.post) {
+  if ("post" in target) {
     const p = target.post;
     return (
       <div className="space-y-1.5">
@@ -41,7 +41,7 @@ export function ReportContent({ target }: { target: QueueReport["target"] }) {
       </div>
     );
   }
-  const c = target.comment!;
+  const c = target.comment;
   return (
     <div className="space-y-1.5">
       <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">

@@ -7,8 +7,8 @@ import type { QueueReport } from "./admin-api";
 /** One line per open report, for the overview: what, why, who reported it and when. */
 export function ReportPreview({ report: r }: { report: QueueReport }) {
   const t = r.target;
-  const what = t?.post ? t.post.title : t?.comment ? plainText(t.comment.bodyHtml) : "(no longer exists)";
-  const author = (t?.post ?? t?.comment)?.author.username;
+  const what = !t ? "(no longer exists)" : "post" in t ? t.post.title : plainText(t.comment.bodyHtml);
+  const author = t ? ("post" in t ? t.post : t.comment).author.username : undefined;
   return (
     <li>
       <Link href="/admin/reports" className="block px-4 py-3 transition-colors hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/40">

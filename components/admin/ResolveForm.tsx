@@ -15,10 +15,10 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
   const [busy, setBusy] = useState<ResolveAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const t = report.target;
-  const item = t?.post ?? t?.comment;
+  const item = t ? ("post" in t ? t.post : t.comment) : null;
   const gone = !item || Boolean(t?.deleted);
   const hidden = Boolean(item?.hidden);
-  const locked = Boolean(t?.post?.locked);
+  const locked = Boolean(t && "post" in t && t.post.locked);
 
   async function resolve(action: ResolveAction) {
     setBusy(action);

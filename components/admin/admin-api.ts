@@ -1,39 +1,34 @@
-import type { Comment, Post } from "@/server/dto";
-import type { ReportQueue } from "@/server/moderation/queue.service";
-import type { MemberModeration } from "@/server/moderation/members.service";
-import type { AuditLogEntry } from "@/server/moderation/audit.repository";
+import type { AdminUser, AuditEntry, ModeratedUser, ReportInQueue } from "@/server/dto";
 import type { TPostModeration, TResolve } from "@/server/moderation/moderation.schema";
-import { api, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError, errorMessage } from "@/components/api";
 
-// Payload types come from the services that produce them, never written out twice.
-export type QueueReport = Awaited<ReturnType<ReportQueue["list"]>>[number];
+// Payload types come from the shapes the server declares, never written out twice.
+export type QueueReport = ReportInQueue;
 export type ReportStatus = "open" | "resolved" | "dismissed" | "all";
 export type ResolveAction = TResolve["action"];
-export type UsersPage = Awaited<ReturnType<MemberModeration["list"]>>;
-export type AdminUser = UsersPage["users"][number];
-export type ModeratedUser = Awaited<ReturnType<MemberModeration["ban"]>>;
-export type { AuditLogEntry };
+export type { AdminUser, ModeratedUser, AuditEntry as AuditLogEntry };
 
 export const USERS_PAGE = 25;
 
-const post = (body: unknown = {}) => ({ method: "POST", body }) as const;
-const patch = (body: unknown) => ({ method: "PATCH", body }) as const;
-
-/** The admin half of /api/v1, typed. */
+/** The admin half of /api/v1, over the typed client. */
 export const adminApi = {
-  reports: (status: ReportStatus) => api<{ reports: QueueReport[] }>(`/admin/reports?status=${status}&limit=100`).then((r) => r.reports),
-  resolve: (id: string, input: TResolve) => api<{ report: QueueReport }>(`/admin/reports/${id}/resolve`, post(input)).then((r) => r.report),
-  users: (q: string, limit: number, offset: number) =>
-    api<UsersPage>(`/admin/users?${new URLSearchParams({ q, limit: String(limit), offset: String(offset) })}`),
+  reports: (status: ReportStatus) => call("GET /api/v1/admin/reports", { query: { status, limit: 100 } }).then((r) => r.reports),
+  resolve: (id: string, input: TResolve) =>
+    call("POST /api/v1/admin/reports/{id}/resolve", { params: { id }, body: input }).then((r) => r.report),
+  users: (q: string, limit: number, offset: number) => call("GET /api/v1/admin/users", { query: { q, limit, offset } }),
   ban: (id: string, input: { reason: string; until?: string }) =>
-    api<{ user: ModeratedUser }>(`/admin/users/${id}/ban`, post(input)).then((r) => r.user),
-  unban: (id: string) => api<{ user: ModeratedUser }>(`/admin/users/${id}/unban`, post()).then((r) => r.user),
-  setRole: (id: string, role: AdminUser["role"]) => api<{ user: ModeratedUser }>(`/admin/users/${id}`, patch({ role })).then((r) => r.user),
-  audit: (params: URLSearchParams) => api<{ entries: AuditLogEntry[] }>(`/admin/audit?${params}`).then((r) => r.entries),
-  moderatePost: (id: string, input: TPostModeration) => api<{ post: Post }>(`/admin/posts/${id}`, patch(input)).then((r) => r.post),
+    call("POST /api/v1/admin/users/{id}/ban", { params: { id }, body: input }).then((r) => r.user),
+  unban: (id: string) => call("POST /api/v1/admin/users/{id}/unban", { params: { id }, body: {} }).then((r) => r.user),
+  setRole: (id: string, role: AdminUser["role"]) =>
+    call("PATCH /api/v1/admin/users/{id}", { params: { id }, body: { role } }).then((r) => r.user),
+  audit: (params: URLSearchParams) => call("GET /api/v1/admin/audit", { query: Object.fromEntries(params) }).then((r) => r.entries),
+  moderatePost: (id: string, input: TPostModeration) =>
+    call("PATCH /api/v1/admin/posts/{id}", { params: { id }, body: input }).then((r) => r.post),
   moderateComment: (id: string, hidden: boolean) =>
-    api<{ comment: Comment }>(`/admin/comments/${id}`, patch({ hidden })).then((r) => r.comment),
+    call("PATCH /api/v1/admin/comments/{id}", { params: { id }, body: { hidden } }).then((r) => r.comment),
 };
+
+export type UsersPage = Awaited<ReturnType<(typeof adminApi)["users"]>>;
 
 /** The server's own words, plus its code and any field details: staff need to know exactly why. */
 export function describeError(err: unknown): string {

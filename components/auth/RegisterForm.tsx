@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { api, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError, errorMessage } from "@/components/api";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 import { reconnectLive } from "./session";
@@ -27,7 +27,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
     setErrors({});
     setError(null);
     try {
-      await api("/auth/register", { method: "POST", body: form });
+      await call("POST /api/v1/auth/register", { body: form });
     } catch (err) {
       const f = err instanceof ApiError ? err.fieldErrors() : {};
       const mapped = Object.fromEntries(Object.entries(f).map(([k, m]) => [k, `${LABELS[k] ?? k} ${m}.`]));

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { Comment } from "@/server/dto";
-import { api, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError, errorMessage } from "@/components/api";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 
@@ -14,7 +14,7 @@ export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comme
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ comment: Comment }>(`/comments/${comment.id}`, { method: "PATCH", body: { body } });
+      const res = await call("PATCH /api/v1/comments/{id}", { params: { id: comment.id }, body: { body } });
       onSaved(res.comment);
     } catch (err) {
       const field = err instanceof ApiError ? err.fieldErrors().body : undefined;

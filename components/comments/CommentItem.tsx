@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
-import { api } from "@/components/api";
+import { call } from "@/components/api";
 import { useThreadStore } from "@/components/stores/thread";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -88,7 +88,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                   canReport={canReport(me, comment.author.id)}
                   onEdit={() => setEditing(true)}
                   onDelete={async () => {
-                    await api(`/comments/${comment.id}`, { method: "DELETE" });
+                    await call("DELETE /api/v1/comments/{id}", { params: { id: comment.id } });
                     useThreadStore.getState().removeComment(comment.id);
                   }}
                 />

@@ -1,6 +1,6 @@
 "use client";
 import type { Comment } from "@/server/dto";
-import { api, errorMessage } from "@/components/api";
+import { call, errorMessage } from "@/components/api";
 import { useThreadStore } from "@/components/stores/thread";
 
 /**
@@ -10,7 +10,7 @@ import { useThreadStore } from "@/components/stores/thread";
 export async function sendComment(postId: string, clientId: string, body: string): Promise<void> {
   const store = useThreadStore.getState();
   try {
-    const res = await api<{ comment: Comment }>(`/posts/${postId}/comments`, { method: "POST", body: { body, clientId } });
+    const res = await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId } });
     store.reconcile(clientId, res.comment);
   } catch (err) {
     store.failOptimistic(clientId, errorMessage(err));

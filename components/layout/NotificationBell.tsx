@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { Notification } from "@/server/dto";
-import { api } from "@/components/api";
+import { call } from "@/components/api";
 import { useNotificationStore } from "@/components/stores/notifications";
 import { useHydrate } from "@/components/stores/useHydrate";
 import { BellIcon } from "@/components/ui/icons";
@@ -48,7 +48,7 @@ export function NotificationBell({ initial }: { initial: NotificationsInit }) {
     setOpen(true);
     if (unread > 0) {
       useNotificationStore.getState().markRead(); // all: the server may hold more than the list shows
-      api<{ unread: number }>("/notifications/read", { method: "POST", body: {} }).catch(() => {});
+      call("POST /api/v1/notifications/read", { body: {} }).catch(() => {});
     }
   }
 

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { Category, Post } from "@/server/dto";
-import { api, ApiError, errorMessage, newClientId } from "@/components/api";
+import { call, ApiError, errorMessage, newClientId } from "@/components/api";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field, FieldError, inputClass } from "@/components/ui/Field";
@@ -30,10 +30,7 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const res = await api<{ post: Post }>("/posts", {
-        method: "POST",
-        body: { categorySlug: category, title, body, clientId: clientId.current },
-      });
+      const res = await call("POST /api/v1/posts", { body: { categorySlug: category, title, body, clientId: clientId.current } });
       router.push(`/p/${res.post.id}`);
       router.refresh();
     } catch (err) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Category, Post, ReactionKind } from "@/server/dto";
-import { api } from "@/components/api";
+import { call } from "@/components/api";
 import { useThreadStore } from "@/components/stores/thread";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -32,7 +32,7 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
   const setPost = useThreadStore((s) => s.setPost);
 
   async function remove() {
-    await api(`/posts/${post.id}`, { method: "DELETE" });
+    await call("DELETE /api/v1/posts/{id}", { params: { id: post.id } });
     router.push(`/c/${post.category.slug}`);
     router.refresh();
   }

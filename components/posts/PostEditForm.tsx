@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { Post } from "@/server/dto";
-import { api, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError, errorMessage } from "@/components/api";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
@@ -19,7 +19,7 @@ export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved:
     setErrors({});
     setError(null);
     try {
-      const res = await api<{ post: Post }>(`/posts/${post.id}`, { method: "PATCH", body: { title, body } });
+      const res = await call("PATCH /api/v1/posts/{id}", { params: { id: post.id }, body: { title, body } });
       onSaved(res.post);
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};

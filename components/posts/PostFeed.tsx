@@ -4,7 +4,7 @@ import type { Post } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { useFeedStore, type FeedScope } from "@/components/stores/feed";
 import { useHydrate } from "@/components/stores/useHydrate";
-import { api, errorMessage } from "@/components/api";
+import { call, errorMessage } from "@/components/api";
 import { Button } from "@/components/ui/Button";
 import { ArrowUpIcon } from "@/components/ui/icons";
 import { PostListItem } from "./PostListItem";
@@ -31,9 +31,11 @@ export function PostFeed({ scope, initial, showCategory = true, empty }: PostFee
     if (!cursor) return;
     setLoading(true);
     setError(null);
-    const base = scope === "forum" ? "/posts" : `/categories/${encodeURIComponent(scope.slice("category:".length))}/posts`;
     try {
-      const page = await api<{ posts: Post[]; nextCursor: string | null }>(`${base}?cursor=${encodeURIComponent(cursor)}`);
+      const page =
+        scope === "forum"
+          ? await call("GET /api/v1/posts", { query: { cursor } })
+          : await call("GET /api/v1/categories/{slug}/posts", { params: { slug: scope.slice("category:".length) }, query: { cursor } });
       useFeedStore.getState().append(page.posts);
       setCursor(page.nextCursor);
     } catch (err) {

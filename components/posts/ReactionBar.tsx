@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { ReactionCounts, ReactionKind } from "@/server/dto";
-import { api, errorMessage } from "@/components/api";
+import { call, errorMessage } from "@/components/api";
 import { cn } from "@/components/ui/cn";
 import { SmilePlusIcon } from "@/components/ui/icons";
 
@@ -36,7 +36,6 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
-  const path = `/${target.type === "post" ? "posts" : "comments"}/${target.id}/reaction`;
 
   async function choose(kind: ReactionKind) {
     if (busy) return;
@@ -48,10 +47,15 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
     setMine(next);
     onCounts(shift(reactions, mine, next));
     try {
-      const res = await api<{ reactions: ReactionCounts; mine: ReactionKind | null }>(path, {
-        method: next ? "PUT" : "DELETE",
-        body: next ? { kind: next } : undefined,
-      });
+      const params = { id: target.id };
+      const res =
+        target.type === "post"
+          ? next
+            ? await call("PUT /api/v1/posts/{id}/reaction", { params, body: { kind: next } })
+            : await call("DELETE /api/v1/posts/{id}/reaction", { params })
+          : next
+            ? await call("PUT /api/v1/comments/{id}/reaction", { params, body: { kind: next } })
+            : await call("DELETE /api/v1/comments/{id}/reaction", { params });
       setMine(res.mine);
       onCounts(res.reactions);
     } catch (err) {

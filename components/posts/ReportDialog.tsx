@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { api, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError, errorMessage } from "@/components/api";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Alert, FieldError, inputClass } from "@/components/ui/Field";
@@ -33,7 +33,7 @@ export function ReportDialog({ open, onClose, target }: ReportDialogProps) {
     setBusy(true);
     setError(null);
     try {
-      await api("/reports", { method: "POST", body: { targetType: target.type, targetId: target.id, reason } });
+      await call("POST /api/v1/reports", { body: { targetType: target.type, targetId: target.id, reason } });
       setDone(true);
     } catch (err) {
       setError(err instanceof ApiError && err.fieldErrors().reason ? `Reason ${err.fieldErrors().reason}.` : errorMessage(err));

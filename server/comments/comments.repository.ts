@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { Comment, ReactionCounts } from "../dto";
+import type { CommentGetPayload } from "../db/generated/models";
 
 export const commentSelect = {
   id: true,
@@ -16,36 +16,7 @@ export const commentSelect = {
   author: { select: { id: true, username: true } },
 } as const;
 
-export type CommentRow = {
-  id: string;
-  postId: string;
-  seq: number;
-  body: string;
-  bodyHtml: string;
-  clientId: string | null;
-  hidden: boolean;
-  deletedAt: Date | null;
-  createdAt: Date;
-  editedAt: Date | null;
-  author: { id: string; username: string };
-};
-
-export function toComment(row: CommentRow, reactions: ReactionCounts, staff: boolean): Comment {
-  const c: Comment = {
-    id: row.id,
-    postId: row.postId,
-    seq: row.seq,
-    body: row.body,
-    bodyHtml: row.bodyHtml,
-    author: row.author,
-    clientId: row.clientId,
-    reactions,
-    createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-  };
-  if (staff) c.hidden = row.hidden;
-  return c;
-}
+export type CommentRow = CommentGetPayload<{ select: typeof commentSelect }>;
 
 export interface NewNotification {
   userId: string;

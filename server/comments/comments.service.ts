@@ -6,9 +6,10 @@ import { excerpt, mentions, renderMarkdown } from "../markdown/render";
 import type { Publisher } from "../realtime/publisher";
 import type { PostsRepository } from "../posts/posts.repository";
 import type { PostsService } from "../posts/posts.service";
+import { viewFor, type Presenters } from "../presenters";
 import { isUuid } from "../ids";
 import type { UsersRepository } from "../users/users.repository";
-import { toComment, type CommentRow, type CommentsRepository, type NewNotification } from "./comments.repository";
+import type { CommentRow, CommentsRepository, NewNotification } from "./comments.repository";
 import type { TCreateComment, TUpdateComment } from "./comments.schema";
 
 const ACTIVITY_COALESCE_MS = 250;
@@ -18,20 +19,13 @@ export interface CommentsDeps {
   posts: PostsService;
   postsRepo: PostsRepository;
   users: UsersRepository;
-  publish: () => Publisher;
+  present: Presenters;
+  publisher: Publisher;
   /** Staff removing someone else's comment: an audited moderation action. */
   staffDelete: (actor: Viewer, row: CommentRow) => Promise<unknown>;
 }
 
-export function createCommentsService({ repo, posts, postsRepo, users, publish, staffDelete }: CommentsDeps) {
-  async function present(rows: CommentRow[], staff: boolean): Promise<Comment[]> {
-    const reactions = await postsRepo.reactionCounts(
-      "COMMENT",
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => toComment(r, reactions.get(r.id) ?? {}, staff));
-  }
-
+export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete }: CommentsDeps) {
   /** A comment this viewer may see (on a post they may see), or NOT_FOUND. */
   async function findVisible(id: string, viewer: Viewer | null): Promise<CommentRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -61,7 +55,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
       dirtyPosts.delete(postId);
       void postsRepo
         .findById(postId)
-        .then(async (row) => row && !row.deletedAt && publish().postActivity(await posts.presentOne(row, true)))
+        .then(async (row) => row && !row.deletedAt && publisher.postActivity(await present.post(row, true)))
         .catch(() => {});
     }, ACTIVITY_COALESCE_MS);
     timer.unref();
@@ -71,21 +65,18 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
   return {
     findVisible,
     async get(id: string, viewer: Viewer | null): Promise<Comment> {
-      return (await present([await findVisible(id, viewer)], isStaff(viewer)))[0];
+      return present.comment(await findVisible(id, viewer), isStaff(viewer));
     },
 
     async list(postId: string, viewer: Viewer | null, after: number, limit: number): Promise<Comment[]> {
       await posts.findVisible(postId, viewer);
-      return present(await repo.listAfter(postId, after, limit, isStaff(viewer)), isStaff(viewer));
+      return present.comments(await repo.listAfter(postId, after, limit, isStaff(viewer)), isStaff(viewer));
     },
 
     listByAuthor: async (authorId: string, limit = 20) => {
       const rows = await repo.listByAuthor(authorId, limit);
-      const reactions = await postsRepo.reactionCounts(
-        "COMMENT",
-        rows.map((r) => r.id),
-      );
-      return rows.map((r) => ({ ...toComment(r, reactions.get(r.id) ?? {}, false), postTitle: r.post.title }));
+      const comments = await present.comments(rows, false);
+      return comments.map((c, i) => ({ ...c, postTitle: rows[i].post.title }));
     },
 
     /** Creates a comment; the same clientId again from the same author returns the first one. */
@@ -94,7 +85,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
       const staff = isStaff(author);
       if (input.clientId) {
         const existing = await repo.findByClientId(author.id, input.clientId);
-        if (existing) return { comment: (await present([existing], staff))[0], created: false };
+        if (existing) return { comment: await present.comment(existing, staff), created: false };
       }
       const post = await posts.findVisible(postId, author);
       if (post.locked && !staff) throw forbidden("this post is locked: new comments are closed");
@@ -111,13 +102,13 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
         });
       } catch (err) {
         const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
-        if (raced) return { comment: (await present([raced], staff))[0], created: false };
+        if (raced) return { comment: await present.comment(raced, staff), created: false };
         throw err;
       }
       // Locked (non-staff) or deleted between our read and the row lock.
       if (!result) throw staff ? notFound("post") : forbidden("this post is locked: new comments are closed");
-      const comment = toComment(result.comment, {}, staff);
-      publish().commentCreated(toComment(result.comment, {}, true));
+      const comment = present.newComment(result.comment);
+      publisher.commentCreated(comment);
       republishPost(postId);
       for (const n of result.notifications) {
         const notification: Notification = {
@@ -131,18 +122,18 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
           createdAt: n.createdAt.toISOString(),
           readAt: null,
         };
-        publish().notify(n.userId, notification);
+        publisher.notify(n.userId, notification);
       }
-      return { comment, created: true };
+      return { comment: viewFor(comment, staff), created: true };
     },
 
     async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
       const row = await findVisible(id, viewer);
       requireOwnerOrStaff(viewer, row.author.id);
       const updated = await repo.update(id, { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() });
-      const [full] = await present([updated], true);
-      publish().commentUpdated(full);
-      return isStaff(viewer) ? full : toComment(updated, full.reactions, false);
+      const comment = await present.comment(updated, true);
+      publisher.commentUpdated(comment);
+      return viewFor(comment, isStaff(viewer));
     },
 
     async remove(viewer: Viewer | null, id: string): Promise<void> {
@@ -151,7 +142,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, publish, 
       if (actor.id !== row.author.id) await staffDelete(actor, row);
       else {
         await repo.softDelete(id, row.postId);
-        publish().commentDeleted({ id, postId: row.postId });
+        publisher.commentDeleted({ id, postId: row.postId });
       }
       republishPost(row.postId);
     },

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { STATUS, type ErrorCode } from "../errors";
-import { RESPONSES } from "./openapi.schemas";
-import { OPERATIONS, REQUESTS, type Method, type Operation } from "./openapi.operations";
-
-export { OPERATIONS };
+import { ENTITIES } from "../shapes";
+import type { Operation } from "./operation";
 
 /**
- * The machine-readable copy of the HTTP contract (`GET /api/v1/openapi.json`). Request
- * schemas are the very zod schemas the routes parse with; response shapes live in
- * openapi.schemas.ts. server/http/openapi.test.ts checks real responses against them and
- * that every route file under app/api/v1 is described here.
+ * The machine-readable copy of the HTTP contract (`GET /api/v1/openapi.json`), built from the
+ * operation declarations themselves: their paths, the zod schemas the router parses with,
+ * their result schemas and their error codes. server/http/openapi.test.ts validates it and
+ * checks real responses against it.
  */
 const WHY: Record<ErrorCode, string> = {
   BAD_JSON: "body is not valid JSON",
@@ -25,22 +23,41 @@ const WHY: Record<ErrorCode, string> = {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function components(schemas: Record<string, z.ZodType>, io: "input" | "output") {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const out = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }).schemas;
-  for (const s of Object.values(out)) {
-    delete s.$schema;
-    delete s.$id;
+/** Named components: the shared entities, then each operation's body and results. */
+function components(operations: readonly Operation[]) {
+  const output = z.registry<{ id: string }>();
+  const input = z.registry<{ id: string }>();
+  const names = new Map<z.ZodType, string>();
+  const name = (registry: typeof output, schema: z.ZodType, id: string) => {
+    if (!names.has(schema)) {
+      registry.add(schema, { id });
+      names.set(schema, id);
+    }
+    return names.get(schema)!;
+  };
+  for (const [id, schema] of Object.entries(ENTITIES)) name(output, schema, id);
+  for (const op of operations) {
+    if (op.body) name(input, op.body as z.ZodType, `${pascal(op.name)}Body`);
+    const results = Object.entries(op.ok).filter((e): e is [string, z.ZodType] => e[1] !== null);
+    for (const [status, schema] of results) name(output, schema, `${pascal(op.name)}Result${results.length > 1 ? status : ""}`);
   }
-  return out;
+  const build = (registry: typeof output, io: "input" | "output") => {
+    const out = z.toJSONSchema(registry, { io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }).schemas;
+    for (const s of Object.values(out)) {
+      delete s.$schema;
+      delete s.$id;
+    }
+    return out;
+  };
+  return { names, schemas: { ...build(output, "output"), ...build(input, "input") } };
 }
 
-function operation(path: string, method: Method, op: Operation) {
-  const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+function operation(op: Operation, names: Map<z.ZodType, string>) {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
   if (op.query) {
-    const q = z.toJSONSchema(op.query, { io: "input", unrepresentable: "any" }) as {
+    const q = z.toJSONSchema(op.query as z.ZodType, { io: "input", unrepresentable: "any" }) as {
       properties?: Record<string, object>;
       required?: string[];
     };
@@ -48,10 +65,11 @@ function operation(path: string, method: Method, op: Operation) {
       params.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: schema as { type: string } });
   }
   const responses: Record<string, object> = {};
-  for (const [status, name] of Object.entries(op.ok))
-    responses[status] = name ? { description: "OK", content: json(ref(name)) } : { description: "No content" };
-  const errors = new Set<ErrorCode>([...op.errors, "INTERNAL"]);
-  for (const code of errors) {
+  for (const [status, schema] of Object.entries(op.ok))
+    responses[status] = schema
+      ? { description: status === "503" ? "Unavailable" : "OK", content: json(ref(names.get(schema)!)) }
+      : { description: "No content" };
+  for (const code of new Set<ErrorCode>([...op.errors, "INTERNAL"])) {
     const status = String(STATUS[code]);
     const prev = (responses[status] as { description?: string } | undefined)?.description;
     responses[status] = {
@@ -61,32 +79,36 @@ function operation(path: string, method: Method, op: Operation) {
     };
   }
   return {
-    operationId: `${method}${path
-      .replace(/^\/api(\/v1)?/, "")
-      .replace(/[{}]/g, "")
-      .replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: op.name,
     summary: op.summary,
-    ...(op.auth && {
-      security: [{ session: [] }],
-      description: `Requires a signed-in ${op.auth === "member" ? "member" : op.auth === "staff" ? "moderator or admin" : "admin"}.`,
-    }),
-    ...(params.length && { parameters: params }),
-    ...(op.body && { requestBody: { required: !op.optionalBody, content: json(ref(op.body)) } }),
+    ...(op.auth
+      ? {
+          security: [{ session: [] }],
+          description: `Requires a signed-in ${op.auth === "member" ? "member" : op.auth === "staff" ? "moderator or admin" : "admin"}.`,
+        }
+      : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(op.body ? { requestBody: { required: !op.optionalBody, content: json(ref(names.get(op.body as z.ZodType)!)) } } : {}),
     responses,
   };
 }
 
-let cached: object | undefined;
+export type OpenApiDocument = {
+  openapi: string;
+  info: Record<string, unknown>;
+  paths: Record<string, Record<string, object>>;
+  components: Record<string, unknown>;
+};
+
+let cached: OpenApiDocument | undefined;
 
 /** The OpenAPI 3.1 document for Parley's HTTP API (built once per process). */
-export function openApiDocument(): object {
+export function openApiDocument(operations: readonly Operation[]): OpenApiDocument {
   if (cached) return cached;
+  const { names, schemas } = components(operations);
   const paths: Record<string, Record<string, object>> = {};
-  for (const [path, ops] of Object.entries(OPERATIONS)) {
-    paths[path] = {};
-    for (const [method, op] of Object.entries(ops) as [Method, Operation][]) paths[path][method] = operation(path, method, op);
-  }
-  cached = {
+  for (const op of operations) (paths[op.path] ??= {})[op.method.toLowerCase()] = operation(op, names);
+  const doc: OpenApiDocument = {
     openapi: "3.1.0",
     info: {
       title: "Parley API",
@@ -96,10 +118,8 @@ export function openApiDocument(): object {
         "State-changing requests must come from Parley's origin (Origin, else Referer) or get 403. Every response carries x-request-id.",
     },
     paths,
-    components: {
-      schemas: { ...components(RESPONSES, "output"), ...components(REQUESTS, "input") },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
-    },
+    components: { schemas, securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } } },
   };
-  return cached;
+  cached = doc;
+  return doc;
 }

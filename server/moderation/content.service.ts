@@ -4,8 +4,9 @@ import type { Post, Viewer } from "../dto";
 import type { Tx } from "../db/client";
 import type { Publisher } from "../realtime/publisher";
 import type { CategoriesRepository } from "../categories/categories.repository";
-import { toPost, type PostRow, type PostsRepository } from "../posts/posts.repository";
-import { toComment, type CommentRow, type CommentsRepository } from "../comments/comments.repository";
+import type { PostRow, PostsRepository } from "../posts/posts.repository";
+import type { CommentRow, CommentsRepository } from "../comments/comments.repository";
+import type { Presenters } from "../presenters";
 import { isUuid } from "../ids";
 import type { AuditEntry, AuditRepository } from "./audit.repository";
 import type { ModerationRepository } from "./moderation.repository";
@@ -17,7 +18,8 @@ export interface ContentModerationDeps {
   posts: PostsRepository;
   comments: CommentsRepository;
   categories: CategoriesRepository;
-  publish: () => Publisher;
+  present: Presenters;
+  publisher: Publisher;
 }
 
 type DeleteTarget = { kind: "post"; row: PostRow } | { kind: "comment"; row: CommentRow };
@@ -32,7 +34,7 @@ const FLAG_ACTIONS = {
  * Staff actions on posts and comments. Each change and its audit entry share one
  * transaction; live events go out after commit, so open pages update within a second.
  */
-export function createContentModeration({ repo, audit, posts, comments, categories, publish }: ContentModerationDeps) {
+export function createContentModeration({ repo, audit, posts, comments, categories, present, publisher }: ContentModerationDeps) {
   async function loadPost(id: string): Promise<PostRow> {
     const row = isUuid(id) ? await posts.findById(id) : null;
     if (!row || row.deletedAt) throw notFound("post");
@@ -72,11 +74,20 @@ export function createContentModeration({ repo, audit, posts, comments, categori
     return { data, entries };
   }
 
-  function announcePost(updated: PostRow, previousSlug: string) {
-    const post = toPost(updated, {}, true);
-    publish().postUpdated(post);
+  /** After commit: the post as staff now see it, on every open page. */
+  async function announcePost(updated: PostRow, previousSlug: string): Promise<Post> {
+    const post = await present.post(updated, true);
+    publisher.postUpdated(post);
     // A moved post leaves its old category's pages too.
-    if (previousSlug !== updated.category.slug) publish().postDeleted({ id: updated.id, categorySlug: previousSlug });
+    if (previousSlug !== updated.category.slug) publisher.postDeleted({ id: updated.id, categorySlug: previousSlug });
+    return post;
+  }
+
+  /** After commit: the comment as staff now see it (hidden ones are withdrawn from members). */
+  async function announceComment(updated: CommentRow) {
+    const comment = await present.comment(updated, true);
+    publisher.commentUpdated(comment);
+    return comment;
   }
 
   /** A staff delete's write and audit entry, inside the caller's transaction. */
@@ -90,8 +101,8 @@ export function createContentModeration({ repo, audit, posts, comments, categori
 
   /** After commit: withdraw the deleted item from every open page. */
   function announceDelete({ kind, row }: DeleteTarget) {
-    if (kind === "post") publish().postDeleted({ id: row.id, categorySlug: row.category.slug });
-    else publish().commentDeleted({ id: row.id, postId: row.postId });
+    if (kind === "post") publisher.postDeleted({ id: row.id, categorySlug: row.category.slug });
+    else publisher.commentDeleted({ id: row.id, postId: row.postId });
   }
 
   return {
@@ -102,16 +113,15 @@ export function createContentModeration({ repo, audit, posts, comments, categori
       const actor = requireStaff(viewer);
       const row = await loadPost(id);
       const { data, entries } = await planPost(actor, row, input);
-      if (entries.length === 0) return toPost(row, {}, true);
+      if (entries.length === 0) return present.post(row, true);
       const updated = await audit.withAudit(async (tx) => ({ result: await repo.updatePost(tx, id, data), entries }));
-      announcePost(updated, row.category.slug);
-      return toPost(updated, {}, true);
+      return announcePost(updated, row.category.slug);
     },
 
     async moderateComment(viewer: Viewer | null, id: string, input: TCommentModeration) {
       const actor = requireStaff(viewer);
       const row = await loadComment(id);
-      if (row.hidden === input.hidden) return toComment(row, {}, true);
+      if (row.hidden === input.hidden) return present.comment(row, true);
       const updated = await audit.withAudit(async (tx) => ({
         result: await repo.updateComment(tx, id, { hidden: input.hidden }),
         entries: [
@@ -126,9 +136,7 @@ export function createContentModeration({ repo, audit, posts, comments, categori
           }),
         ],
       }));
-      const comment = toComment(updated, {}, true);
-      publish().commentUpdated(comment);
-      return comment;
+      return announceComment(updated);
     },
 
     deleteIn,
@@ -149,6 +157,7 @@ export function createContentModeration({ repo, audit, posts, comments, categori
 
     planPost,
     announcePost,
+    announceComment,
     entry,
     ensureOpen(status: string) {
       if (status !== "OPEN") throw conflict("this report is already closed");

@@ -4,6 +4,7 @@ import { conflict, notFound } from "../errors";
 import { requireAdmin, requireStaff } from "../auth/guards";
 import type { Viewer } from "../dto";
 import type { Publisher } from "../realtime/publisher";
+import type { Presenters } from "../presenters";
 import type { PresenceStore } from "../presence/presence";
 import type { CategoriesRepository } from "../categories/categories.repository";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -15,7 +16,7 @@ import { createContentModeration } from "./content.service";
 import { createMemberModeration } from "./members.service";
 import { createReportQueue } from "./queue.service";
 import type { TAuditQuery } from "./moderation.schema";
-import type { LiveStats } from "../realtime/events";
+import type { LiveStats } from "../dto";
 
 export interface ModerationDeps {
   db: Db;
@@ -24,7 +25,9 @@ export interface ModerationDeps {
   categories: CategoriesRepository;
   presence: PresenceStore;
   eventsPerMinute: () => Promise<number>;
-  publish: () => Publisher;
+  countOpenReports: () => Promise<number>;
+  present: Presenters;
+  publisher: Publisher;
 }
 
 const startOfTodayUtc = () => {
@@ -43,10 +46,19 @@ export function createModeration(deps: ModerationDeps) {
     posts: deps.posts,
     comments: deps.comments,
     categories: deps.categories,
-    publish: deps.publish,
+    present: deps.present,
+    publisher: deps.publisher,
   });
-  const members = createMemberModeration({ repo, audit, publish: deps.publish });
-  const reports = createReportQueue({ repo, audit, content, members, publish: deps.publish });
+  const members = createMemberModeration({ repo, audit, publisher: deps.publisher });
+  const reports = createReportQueue({
+    repo,
+    audit,
+    content,
+    members,
+    present: deps.present,
+    publisher: deps.publisher,
+    countOpenReports: deps.countOpenReports,
+  });
 
   async function figures(): Promise<LiveStats> {
     const [presence, counts, eventsPerMinute] = await Promise.all([

@@ -21,11 +21,11 @@ export function assertCanBan(actor: Viewer, target: Target) {
 export function createMemberModeration({
   repo,
   audit,
-  publish,
+  publisher,
 }: {
   repo: ModerationRepository;
   audit: AuditRepository;
-  publish: () => Publisher;
+  publisher: Publisher;
 }) {
   async function loadUser(id: string): Promise<Target> {
     const user = isUuid(id) ? await repo.findUser(id) : null;
@@ -66,7 +66,7 @@ export function createMemberModeration({
       const target = await loadUser(userId);
       await audit.withAudit(async (tx) => ({ result: undefined, entries: await banIn(tx, actor, target, input) }));
       // After commit: every socket of the member, on every node, goes now.
-      publish().disconnectUser(target.id, "banned");
+      publisher.disconnectUser(target.id);
       return view(userId);
     },
 

@@ -2,8 +2,7 @@ import { AppError, notFound } from "../errors";
 import { requireStaff } from "../auth/guards";
 import type { Viewer } from "../dto";
 import type { Publisher } from "../realtime/publisher";
-import { toPost } from "../posts/posts.repository";
-import { toComment } from "../comments/comments.repository";
+import type { Presenters } from "../presenters";
 import { toReport, type ReportRow } from "../reports/reports.repository";
 import type { AuditEntry, AuditRepository } from "./audit.repository";
 import type { ModerationRepository } from "./moderation.repository";
@@ -18,30 +17,27 @@ export function createReportQueue(deps: {
   audit: AuditRepository;
   content: ContentModeration;
   members: MemberModeration;
-  publish: () => Publisher;
+  present: Presenters;
+  publisher: Publisher;
+  countOpenReports: () => Promise<number>;
 }) {
-  const { repo, audit, content, members, publish } = deps;
+  const { repo, audit, content, members, present, publisher } = deps;
 
   async function withContext(rows: ReportRow[]) {
     const postIds = rows.filter((r) => r.targetType === "POST").map((r) => r.targetId);
     const commentIds = rows.filter((r) => r.targetType === "COMMENT").map((r) => r.targetId);
     const resolverIds = [...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))];
     const [{ posts, comments }, resolvers] = await Promise.all([repo.reportTargets(postIds, commentIds), repo.usernames(resolverIds)]);
-    const postById = new Map(posts.map((p) => [p.id, p]));
-    const commentById = new Map(comments.map((c) => [c.id, c]));
-    return rows.map((r) => {
-      const p = r.targetType === "POST" ? postById.get(r.targetId) : undefined;
-      const c = r.targetType === "COMMENT" ? commentById.get(r.targetId) : undefined;
-      return {
-        ...toReport(r),
-        resolvedBy: r.resolvedById ? { id: r.resolvedById, username: resolvers.get(r.resolvedById) ?? "" } : null,
-        target: p
-          ? { post: toPost(p, {}, true), deleted: p.deletedAt !== null }
-          : c
-            ? { comment: toComment(c, {}, true), postTitle: c.post.title, deleted: c.deletedAt !== null }
-            : null,
-      };
-    });
+    const [postViews, commentViews] = await Promise.all([present.posts(posts, true), present.comments(comments, true)]);
+    const postById = new Map(posts.map((p, i) => [p.id, { post: postViews[i], deleted: p.deletedAt !== null }]));
+    const commentById = new Map(
+      comments.map((c, i) => [c.id, { comment: commentViews[i], postTitle: c.post.title, deleted: c.deletedAt !== null }]),
+    );
+    return rows.map((r) => ({
+      ...toReport(r),
+      resolvedBy: r.resolvedById ? { id: r.resolvedById, username: resolvers.get(r.resolvedById) ?? "" } : null,
+      target: (r.targetType === "POST" ? postById.get(r.targetId) : commentById.get(r.targetId)) ?? null,
+    }));
   }
 
   return {
@@ -115,11 +111,11 @@ export function createReportQueue(deps: {
       });
 
       // After commit: withdraw or update the item on every open page.
-      if (changed.updatedPost) content.announcePost(changed.updatedPost, changed.updatedPost.category.slug);
-      if (changed.updatedComment) publish().commentUpdated(toComment(changed.updatedComment, {}, true));
+      if (changed.updatedPost) await content.announcePost(changed.updatedPost, changed.updatedPost.category.slug);
+      if (changed.updatedComment) await content.announceComment(changed.updatedComment);
       if (input.action === "delete") content.announceDelete(deleted!);
-      if (input.action === "ban" && banTarget) publish().disconnectUser(banTarget.id, "banned");
-      publish().reportChanged(report.id);
+      if (input.action === "ban" && banTarget) publisher.disconnectUser(banTarget.id);
+      publisher.reportChanged({ reportId: report.id, openCount: await deps.countOpenReports() });
       return (await withContext([(await repo.findReport(report.id))!]))[0];
     },
   };

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import type { Viewer } from "../dto";
 import { unauthenticated } from "../errors";
 import type { NotificationsRepository } from "./notifications.repository";
-
-export const ZMarkRead = z.object({ ids: z.array(z.string().uuid()).max(200).optional() });
 
 export function createNotificationsService({ repo }: { repo: NotificationsRepository }) {
   const signedIn = (viewer: Viewer | null) => {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../db/client";
-import type { Post, ReactionCounts } from "../dto";
+import type { PostGetPayload } from "../db/generated/models";
 
 export const postSelect = {
   id: true,
@@ -19,45 +19,7 @@ export const postSelect = {
   author: { select: { id: true, username: true } },
 } as const;
 
-export type PostRow = {
-  id: string;
-  title: string;
-  body: string;
-  bodyHtml: string;
-  pinned: boolean;
-  locked: boolean;
-  hidden: boolean;
-  deletedAt: Date | null;
-  commentCount: number;
-  lastSeq: number;
-  createdAt: Date;
-  editedAt: Date | null;
-  lastActivityAt: Date;
-  category: { slug: string; name: string };
-  author: { id: string; username: string };
-};
-
-/** Staff see `hidden`; everyone else never learns the field exists. */
-export function toPost(row: PostRow, reactions: ReactionCounts, staff: boolean): Post {
-  const post: Post = {
-    id: row.id,
-    category: row.category,
-    title: row.title,
-    body: row.body,
-    bodyHtml: row.bodyHtml,
-    author: row.author,
-    pinned: row.pinned,
-    locked: row.locked,
-    commentCount: row.commentCount,
-    lastSeq: row.lastSeq,
-    reactions,
-    createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-    lastActivityAt: row.lastActivityAt.toISOString(),
-  };
-  if (staff) post.hidden = row.hidden;
-  return post;
-}
+export type PostRow = PostGetPayload<{ select: typeof postSelect }>;
 
 /** Keyset position in the list order: pinned first, then most recent activity. */
 export interface PostCursor {
@@ -129,21 +91,6 @@ export function createPostsRepository(db: Db) {
       client: Db | Tx = db,
     ) {
       return client.post.update({ where: { id }, data, select: postSelect });
-    },
-    async reactionCounts(targetType: "POST" | "COMMENT", ids: string[]): Promise<Map<string, ReactionCounts>> {
-      const out = new Map<string, ReactionCounts>();
-      if (ids.length === 0) return out;
-      const rows = await db.reaction.groupBy({
-        by: ["targetId", "kind"],
-        where: { targetType, targetId: { in: ids } },
-        _count: { _all: true },
-      });
-      for (const r of rows) {
-        const counts = out.get(r.targetId) ?? {};
-        counts[r.kind] = r._count._all;
-        out.set(r.targetId, counts);
-      }
-      return out;
     },
   };
 }

@@ -6,14 +6,16 @@ import { renderMarkdown } from "../markdown/render";
 import { isUuid } from "../ids";
 import type { Publisher } from "../realtime/publisher";
 import type { CategoriesRepository } from "../categories/categories.repository";
+import type { Presenters } from "../presenters";
+import { viewFor } from "../presenters";
 import type { PostCursor, PostRow, PostsRepository } from "./posts.repository";
-import { toPost } from "./posts.repository";
 import type { TCreatePost, TUpdatePost } from "./posts.schema";
 
 export interface PostsDeps {
   repo: PostsRepository;
   categories: CategoriesRepository;
-  publish: () => Publisher;
+  present: Presenters;
+  publisher: Publisher;
   /** Staff removing someone else's post: an audited moderation action. */
   staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
 }
@@ -34,20 +36,7 @@ function decodeCursor(cursor: string | undefined): PostCursor | undefined {
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createPostsService({ repo, categories, publish, staffDelete }: PostsDeps) {
-  /** Rows to DTOs with reaction counts; `staff` decides whether `hidden` is shown. */
-  async function present(rows: PostRow[], staff: boolean): Promise<Post[]> {
-    const reactions = await repo.reactionCounts(
-      "POST",
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => toPost(r, reactions.get(r.id) ?? {}, staff));
-  }
-
-  async function presentOne(row: PostRow, staff: boolean): Promise<Post> {
-    return (await present([row], staff))[0];
-  }
-
+export function createPostsService({ repo, categories, present, publisher, staffDelete }: PostsDeps) {
   /** A post this viewer may see, or NOT_FOUND (hidden posts are invisible to non-staff). */
   async function findVisible(id: string, viewer: Viewer | null): Promise<PostRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -64,7 +53,7 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
     const rows = await repo.list({ ...opts, staff: isStaff(viewer), cursor: decodeCursor(cursor), limit });
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { items: await present(page, isStaff(viewer)), nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
+    return { items: await present.posts(page, isStaff(viewer)), nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
   }
 
   return {
@@ -75,10 +64,9 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
       const row = isUuid(id) ? await repo.findVisibility(id) : null;
       if (!row || row.deletedAt || (row.hidden && !isStaff(viewer))) throw notFound("post");
     },
-    presentOne,
 
     async get(id: string, viewer: Viewer | null): Promise<Post> {
-      return presentOne(await findVisible(id, viewer), isStaff(viewer));
+      return present.post(await findVisible(id, viewer), isStaff(viewer));
     },
 
     async listByCategory(slug: string, viewer: Viewer | null, cursor?: string, limit?: number) {
@@ -95,7 +83,7 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
       const at = new Date(since);
       if (Number.isNaN(at.getTime()))
         throw new AppError("VALIDATION_FAILED", "since is not a date", [{ field: "since", message: "must be an ISO date" }]);
-      return present(await repo.listCreatedSince(at, isStaff(viewer), 100), isStaff(viewer));
+      return present.posts(await repo.listCreatedSince(at, isStaff(viewer), 100), isStaff(viewer));
     },
 
     /** Creates a post; the same clientId again from the same author returns the first one. */
@@ -103,7 +91,7 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
       const author = requireWriter(viewer);
       if (input.clientId) {
         const existing = await repo.findByClientId(author.id, input.clientId);
-        if (existing) return { post: await presentOne(existing, isStaff(author)), created: false };
+        if (existing) return { post: await present.post(existing, isStaff(author)), created: false };
       }
       const category = await categories.findBySlug(input.categorySlug);
       if (!category)
@@ -122,12 +110,12 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
         });
       } catch (err) {
         const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
-        if (raced) return { post: await presentOne(raced, isStaff(author)), created: false };
+        if (raced) return { post: await present.post(raced, isStaff(author)), created: false };
         throw err;
       }
-      const post = toPost(row, {}, isStaff(author));
-      publish().postCreated(toPost(row, {}, true));
-      return { post, created: true };
+      const post = present.newPost(row);
+      publisher.postCreated(post);
+      return { post: viewFor(post, isStaff(author)), created: true };
     },
 
     async update(viewer: Viewer | null, id: string, input: TUpdatePost): Promise<Post> {
@@ -138,9 +126,9 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
         ...(input.body !== undefined && { body: input.body, bodyHtml: renderMarkdown(input.body) }),
         editedAt: new Date(),
       });
-      const full = await presentOne(updated, true);
-      publish().postUpdated(full);
-      return isStaff(viewer) ? full : toPost(updated, full.reactions, false);
+      const post = await present.post(updated, true);
+      publisher.postUpdated(post);
+      return viewFor(post, isStaff(viewer));
     },
 
     async remove(viewer: Viewer | null, id: string): Promise<void> {
@@ -148,7 +136,7 @@ export function createPostsService({ repo, categories, publish, staffDelete }: P
       const actor = requireOwnerOrStaff(viewer, row.author.id);
       if (actor.id !== row.author.id) return void (await staffDelete(actor, row));
       await repo.update(id, { deletedAt: new Date() });
-      publish().postDeleted({ id, categorySlug: row.category.slug });
+      publisher.postDeleted({ id, categorySlug: row.category.slug });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { ReactionKind } from "../dto";
+import type { ReactionCounts, ReactionKind } from "../dto";
 
 type Target = { targetType: "POST" | "COMMENT"; targetId: string };
 
@@ -21,7 +21,23 @@ export function createReactionsRepository(db: Db) {
         where: { userId, targetType, targetId: { in: ids } },
         select: { targetId: true, kind: true },
       });
-      return new Map(rows.map((r) => [r.targetId, r.kind as ReactionKind]));
+      return new Map(rows.map((r) => [r.targetId, r.kind]));
+    },
+    /** Reaction counts per target, in one grouped query. */
+    async counts(targetType: "POST" | "COMMENT", ids: string[]): Promise<Map<string, ReactionCounts>> {
+      const out = new Map<string, ReactionCounts>();
+      if (ids.length === 0) return out;
+      const rows = await db.reaction.groupBy({
+        by: ["targetId", "kind"],
+        where: { targetType, targetId: { in: ids } },
+        _count: { _all: true },
+      });
+      for (const r of rows) {
+        const counts = out.get(r.targetId) ?? {};
+        counts[r.kind] = r._count._all;
+        out.set(r.targetId, counts);
+      }
+      return out;
     },
   };
 }

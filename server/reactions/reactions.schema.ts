@@ -1,5 +1,4 @@
 import { z } from "zod";
+import { ZReactionKind } from "../shapes";
 
-export const REACTION_KINDS = ["LIKE", "LOVE", "LAUGH", "INSIGHT"] as const;
-export const ZReactionInput = z.object({ kind: z.enum(REACTION_KINDS) });
-export const ZTargetType = z.enum(["post", "comment"]);
+export const ZReactionInput = z.object({ kind: ZReactionKind });

@@ -1,39 +1,39 @@
-import type { ReactionCounts, ReactionKind, Viewer } from "../dto";
+import type { ReactionKind, ReactionState, Viewer } from "../dto";
 import { requireWriter } from "../auth/guards";
 import type { Publisher } from "../realtime/publisher";
-import { toPost, type PostRow, type PostsRepository } from "../posts/posts.repository";
-import { toComment, type CommentRow } from "../comments/comments.repository";
+import type { Presenters } from "../presenters";
 import type { PostsService } from "../posts/posts.service";
 import type { CommentsService } from "../comments/comments.service";
 import type { ReactionsRepository } from "./reactions.repository";
 
 export interface ReactionsDeps {
   repo: ReactionsRepository;
-  postsRepo: PostsRepository;
   posts: PostsService;
   comments: CommentsService;
-  publish: () => Publisher;
-}
-
-export interface ReactionState {
-  reactions: ReactionCounts;
-  mine: ReactionKind | null;
+  present: Presenters;
+  publisher: Publisher;
 }
 
 /** One reaction per member per post or comment; setting another kind replaces it. */
-export function createReactionsService({ repo, postsRepo, posts, comments, publish }: ReactionsDeps) {
+export function createReactionsService({ repo, posts, comments, present, publisher }: ReactionsDeps) {
   async function apply(viewer: Viewer | null, type: "post" | "comment", id: string, kind: ReactionKind | null): Promise<ReactionState> {
     const user = requireWriter(viewer);
     const target = { targetType: type === "post" ? ("POST" as const) : ("COMMENT" as const), targetId: id };
-    // Read once: visibility check now, the event's payload after the write.
-    const row = type === "post" ? await posts.findVisible(id, user) : await comments.findVisible(id, user);
-    if (kind) await repo.set(user.id, target, kind);
-    else await repo.clear(user.id, target);
-    const reactions = (await postsRepo.reactionCounts(target.targetType, [id])).get(id) ?? {};
-    // Reaction counts ride on the entity's own update event.
-    if (type === "post") publish().postUpdated(toPost(row as PostRow, reactions, true));
-    else publish().commentUpdated(toComment(row as CommentRow, reactions, true));
-    return { reactions, mine: kind };
+    const write = () => (kind ? repo.set(user.id, target, kind) : repo.clear(user.id, target));
+    // Read once: the visibility check now, the event's payload after the write. Reaction
+    // counts ride on the entity's own update event.
+    if (type === "post") {
+      const row = await posts.findVisible(id, user);
+      await write();
+      const post = await present.post(row, true);
+      publisher.postUpdated(post);
+      return { reactions: post.reactions, mine: kind };
+    }
+    const row = await comments.findVisible(id, user);
+    await write();
+    const comment = await present.comment(row, true);
+    publisher.commentUpdated(comment);
+    return { reactions: comment.reactions, mine: kind };
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { BroadcastOperator } from "socket.io";
 import type { Comment, Post } from "../dto";
+import { viewFor } from "../presenters";
 import type { Publisher } from "./publisher";
 import type { ServerToClientEvents } from "./events";
 import { STAFF_ROOM, staffTwin, userRoom } from "./rooms";
@@ -9,17 +10,14 @@ import { createSequencer } from "./sequencer";
 type Op = BroadcastOperator<ServerToClientEvents, SocketData>;
 
 /** Non-staff never see the `hidden` field. */
-function publicView<T extends { hidden?: boolean }>(entity: T): T {
-  const { hidden: _hidden, ...rest } = entity;
-  return rest as T;
-}
+const publicView = <T extends { hidden?: boolean }>(entity: T): T => viewFor(entity, false);
 
 /**
  * The Publisher over Socket.IO: every event goes to rooms, never to sockets one by one, and
  * each emit is serialized once by the adapter. Staff sockets sit in a twin of every room
  * they subscribe to, so the staff view and the public view are two emits per event at most.
  */
-export function createBroadcaster(io: ParleyServer, deps: { openReports: () => Promise<number>; onEmit: () => void }): Publisher {
+export function createBroadcaster(io: ParleyServer, deps: { onEmit: () => void }): Publisher {
   /** Emits the public variant to everyone in `rooms` except staff, and the staff variant to staff. */
   function split(rooms: string[], toPublic: ((op: Op) => void) | null, toStaff: (op: Op) => void) {
     deps.onEmit();
@@ -83,9 +81,9 @@ export function createBroadcaster(io: ParleyServer, deps: { openReports: () => P
       deps.onEmit();
       io.to(userRoom(userId)).emit("notification", { notification });
     },
-    reportChanged(reportId) {
+    reportChanged({ reportId, openCount }) {
       deps.onEmit();
-      void deps.openReports().then((openCount) => io.to(STAFF_ROOM).emit("report:changed", { reportId, openCount }));
+      io.to(STAFF_ROOM).emit("report:changed", { reportId, openCount });
     },
     disconnectUser(userId) {
       // Reaches the user's sockets on every node through the adapter.

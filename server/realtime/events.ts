@@ -2,18 +2,16 @@
  * THE realtime contract (`../shared/API.md`, Realtime): every event between browser and
  * server, with its payload. Imported by the server and, with `import type`, by the browser.
  */
-import type { Comment, Notification, Post, UserRef } from "../dto";
+import type { Comment, LiveStats, Notification, Post, Presence, UserRef } from "../dto";
+
+export type { LiveStats };
 
 export type Room = "forum" | `category:${string}` | `post:${string}`;
 
 export type AckError = { code: string; message: string };
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 
-export interface PresenceSnapshot {
-  count: number;
-  users: UserRef[];
-  guests: number;
-}
+export type PresenceSnapshot = Presence;
 export interface PresenceDelta {
   type: "join" | "leave";
   user: UserRef;
@@ -37,16 +35,6 @@ export interface ServerToClientEvents {
   "report:changed": (p: { reportId: string; openCount: number }) => void;
   /** Staff only: live figures for the dashboard. */
   stats: (p: LiveStats) => void;
-}
-
-export interface LiveStats {
-  online: number;
-  guests: number;
-  sockets: number;
-  eventsPerMinute: number;
-  postsToday: number;
-  commentsToday: number;
-  openReports: number;
 }
 
 export interface ClientToServerEvents {

@@ -1,45 +1,22 @@
-import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { env } from "../env";
 import { childLogger } from "../logger";
 import type { Services } from "../services";
-import type { ClientToServerEvents, ServerToClientEvents } from "./events";
-import { allowRequest, handshake } from "./handshake";
-import { createBroadcaster } from "./broadcaster";
+import { handshake } from "./handshake";
 import { createPresenceTracker } from "./presence.handlers";
 import { registerRoomHandlers } from "./rooms.handlers";
 import { startSessionRecheck } from "./recheck";
 import { createSocketBudget } from "./budget";
-import type { InterServerEvents, ParleyServer, SocketData } from "./types";
+import type { ParleyServer } from "./types";
 import { STAFF_ROOM } from "./rooms";
 
 const log = childLogger("realtime");
 const STATS_INTERVAL_MS = 2000;
 
-export interface RealtimeDeps {
-  services: Services;
-  /** A connected node-redis client: enables the multi-node adapter. */
-  redis?: unknown;
-  /** Counts one published event (for the live stats). */
-  onEmit?: () => void;
-}
-
-/** Attaches Socket.IO to Parley's HTTP server and returns the publisher services use. */
-export function createRealtime(httpServer: HttpServer, { services, redis, onEmit = () => {} }: RealtimeDeps) {
-  const io: ParleyServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
-    path: "/socket.io",
-    transports: ["websocket", "polling"],
-    pingInterval: env.SOCKET_PING_INTERVAL_MS,
-    pingTimeout: env.SOCKET_PING_TIMEOUT_MS,
-    maxHttpBufferSize: 16 * 1024,
-    allowRequest,
-    cors: { origin: [...env.allowedOrigins], credentials: true },
-    // Missed packets are replayed within this window; the middleware still runs on recovery.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
-    ...(redis ? { adapter: createAdapter(redis) } : {}),
-  });
-
+/**
+ * The socket side of Parley over built services: the handshake, the room, typing and
+ * presence handlers, the periodic session re-check and the staff figures feed. The io comes
+ * from createIo(); app.ts attaches it to the HTTP server once everything is registered.
+ */
+export function createRealtime(io: ParleyServer, services: Services) {
   const presence = createPresenceTracker(io, services.presence);
   const spend = createSocketBudget();
   io.use(handshake(services));
@@ -64,11 +41,8 @@ export function createRealtime(httpServer: HttpServer, { services, redis, onEmit
       .catch((err) => log.warn({ err }, "stats failed"));
   }, STATS_INTERVAL_MS);
   statsTimer.unref();
-  const publisher = createBroadcaster(io, { openReports: () => services.reports.countOpen(), onEmit });
 
   return {
-    io,
-    publisher,
     /** Tells every client to reconnect (elsewhere, behind a balancer) and drops this node's presence. */
     async close() {
       recheck.stop();

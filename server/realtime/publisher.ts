@@ -2,8 +2,9 @@ import type { Comment, Notification, Post } from "../dto";
 
 /**
  * The one door from services to sockets. Services call it only after their transaction has
- * committed; the realtime layer (server/realtime/index.ts) supplies the implementation that
- * broadcasts to rooms. A service never sees Socket.IO.
+ * committed, with everything the event needs (the broadcaster never calls back into
+ * services). The realtime layer's broadcaster (server/realtime/broadcaster.ts) emits to
+ * rooms; tests hand in a recording one. A service never sees Socket.IO.
  */
 export interface Publisher {
   postCreated(post: Post): void;
@@ -15,21 +16,8 @@ export interface Publisher {
   commentUpdated(comment: Comment): void;
   commentDeleted(ref: { id: string; postId: string }): void;
   notify(userId: string, notification: Notification): void;
-  /** Staff-facing: a report arrived or changed. */
-  reportChanged(reportId: string): void;
+  /** Staff-facing: a report arrived or changed; `openCount` is the open queue's new size. */
+  reportChanged(change: { reportId: string; openCount: number }): void;
   /** Ends every live socket of a user, on every node. */
-  disconnectUser(userId: string, reason: "banned" | "signed-out"): void;
+  disconnectUser(userId: string): void;
 }
-
-export const nullPublisher: Publisher = {
-  postCreated() {},
-  postUpdated() {},
-  postDeleted() {},
-  postActivity() {},
-  commentCreated() {},
-  commentUpdated() {},
-  commentDeleted() {},
-  notify() {},
-  reportChanged() {},
-  disconnectUser() {},
-};

@@ -10,10 +10,10 @@ export interface ReportsDeps {
   repo: ReportsRepository;
   posts: PostsService;
   comments: CommentsService;
-  publish: () => Publisher;
+  publisher: Publisher;
 }
 
-export function createReportsService({ repo, posts, comments, publish }: ReportsDeps) {
+export function createReportsService({ repo, posts, comments, publisher }: ReportsDeps) {
   return {
     countOpen: repo.countOpen,
     /** One open report per member per item: reporting again returns the open one. */
@@ -25,7 +25,7 @@ export function createReportsService({ repo, posts, comments, publish }: Reports
       const open = await repo.findOpenBy(user.id, targetType, input.targetId);
       if (open) return { report: toReport(open), created: false };
       const report = toReport(await repo.create({ reporterId: user.id, targetType, targetId: input.targetId, reason: input.reason }));
-      publish().reportChanged(report.id);
+      publisher.reportChanged({ reportId: report.id, openCount: await repo.countOpen() });
       return { report, created: true };
     },
   };

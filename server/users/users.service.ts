@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
-import { conflict, type ErrorDetail } from "../errors";
+import { conflict, unauthenticated, type ErrorDetail } from "../errors";
 import { isUniqueViolation } from "../db/client";
-import type { PublicUser, Role } from "../dto";
+import type { PublicUser, Role, Viewer } from "../dto";
 import type { UsersRepository, UserAccess } from "./users.repository";
 import type { TRegisterInput } from "./users.schema";
 
@@ -48,6 +48,12 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
       }
       const ok = await verify(found.passwordHash, password).catch(() => false);
       return ok ? found.access : null;
+    },
+
+    /** The signed-in user as /me shows them. */
+    me(viewer: Viewer | null) {
+      if (!viewer) throw unauthenticated();
+      return { id: viewer.id, username: viewer.username, role: viewer.role, ban: viewer.ban };
     },
 
     findAccess: repo.findAccess,

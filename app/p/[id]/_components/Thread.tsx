@@ -4,7 +4,7 @@ import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { useThreadStore } from "@/components/stores/thread";
 import { useHydrate } from "@/components/stores/useHydrate";
-import { api, errorMessage } from "@/components/api";
+import { call, errorMessage } from "@/components/api";
 import { PostArticle } from "@/components/posts/PostArticle";
 import type { Me } from "@/components/posts/me";
 import { CommentList } from "@/components/comments/CommentList";
@@ -41,7 +41,7 @@ export function Thread({ initial, me, mine, categories }: ThreadProps) {
     setLoadError(null);
     try {
       const after = useThreadStore.getState().lastSeq();
-      const res = await api<{ comments: Comment[] }>(`/posts/${post.id}/comments?after=${after}&limit=${COMMENT_PAGE}`);
+      const res = await call("GET /api/v1/posts/{id}/comments", { params: { id: post.id }, query: { after, limit: COMMENT_PAGE } });
       res.comments.forEach(useThreadStore.getState().upsertComment);
       setMore(res.comments.length >= COMMENT_PAGE);
     } catch (err) {

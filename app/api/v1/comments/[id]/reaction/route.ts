@@ -1,3 +1,0 @@
-import { reactionRoutes } from "@/server/reactions/reactions.routes";
-
-export const { PUT, DELETE } = reactionRoutes("comment");

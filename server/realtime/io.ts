@@ -1,0 +1,25 @@
+import { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { env } from "../env";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import { allowRequest } from "./handshake";
+import type { InterServerEvents, ParleyServer, SocketData } from "./types";
+
+/**
+ * The Socket.IO server, before it is attached to HTTP and before any handler exists: the
+ * broadcaster is built on it first, services on the broadcaster, handlers on the services.
+ */
+export function createIo({ redis }: { redis?: unknown } = {}): ParleyServer {
+  return new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>({
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    pingInterval: env.SOCKET_PING_INTERVAL_MS,
+    pingTimeout: env.SOCKET_PING_TIMEOUT_MS,
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest,
+    cors: { origin: [...env.allowedOrigins], credentials: true },
+    // Missed packets are replayed within this window; the middleware still runs on recovery.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
+  });
+}

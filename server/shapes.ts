@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { ReactionKind, Role } from "./db/generated/enums";
+import { STATUS, type ErrorCode } from "./errors";
+
+/**
+ * The public shapes of Parley's entities (`../shared/API.md`), as strict zod objects: the one
+ * source for the TypeScript types (server/dto.ts infers them), for the OpenAPI document, and
+ * for the tests that check real responses against it (an undocumented or missing field fails).
+ * Enums come from the Prisma schema, so the database and the API cannot disagree.
+ */
+const ts = z.iso.datetime();
+
+export const ZRole = z.enum(Role);
+export const ZReactionKind = z.enum(ReactionKind);
+export const ZReactionCounts = z.partialRecord(ZReactionKind, z.int().min(1));
+
+export const ZUserRef = z.strictObject({ id: z.uuid(), username: z.string() });
+export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, createdAt: ts });
+export const ZBanState = z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable();
+export const ZMe = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, ban: ZBanState });
+
+export const ZCategory = z.strictObject({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() });
+export const ZCategoryWithStats = ZCategory.extend({ postCount: z.int(), lastActivityAt: ts.nullable() });
+export const ZAdminCategory = ZCategory.extend({ position: z.int() });
+
+export const ZPost = z.strictObject({
+  id: z.uuid(),
+  category: z.strictObject({ slug: z.string(), name: z.string() }),
+  title: z.string(),
+  body: z.string(),
+  bodyHtml: z.string().describe("sanitized HTML rendered from `body`"),
+  author: ZUserRef,
+  pinned: z.boolean(),
+  locked: z.boolean(),
+  hidden: z.boolean().optional().describe("staff only"),
+  commentCount: z.int(),
+  lastSeq: z.int().describe("the highest comment seq handed out so far"),
+  reactions: ZReactionCounts,
+  createdAt: ts,
+  editedAt: ts.nullable(),
+  lastActivityAt: ts,
+});
+
+export const ZComment = z.strictObject({
+  id: z.uuid(),
+  postId: z.uuid(),
+  seq: z.int().min(1).describe("1, 2, 3 … within the post, gap-free in commit order"),
+  clientId: z.string().nullable().describe("the author's idempotency key, if one was sent"),
+  body: z.string(),
+  bodyHtml: z.string(),
+  author: ZUserRef,
+  reactions: ZReactionCounts,
+  hidden: z.boolean().optional().describe("staff only"),
+  createdAt: ts,
+  editedAt: ts.nullable(),
+});
+export const ZProfileComment = ZComment.extend({ postTitle: z.string() });
+
+export const ZNotification = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(["REPLY", "MENTION"]),
+  actor: ZUserRef,
+  postId: z.uuid(),
+  postTitle: z.string(),
+  commentId: z.uuid().nullable(),
+  excerpt: z.string(),
+  createdAt: ts,
+  readAt: ts.nullable(),
+});
+
+export const ZReport = z.strictObject({
+  id: z.uuid(),
+  targetType: z.enum(["post", "comment"]),
+  targetId: z.string(),
+  reason: z.string(),
+  status: z.enum(["open", "resolved", "dismissed"]),
+  resolution: z.string().nullable(),
+  note: z.string().nullable(),
+  reporter: ZUserRef,
+  createdAt: ts,
+  resolvedAt: ts.nullable(),
+});
+
+export const ZReactionState = z.strictObject({ reactions: ZReactionCounts, mine: ZReactionKind.nullable() });
+export const ZPresence = z.strictObject({ count: z.int(), users: z.array(ZUserRef), guests: z.int() });
+export const ZHealth = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  db: z.enum(["ok", "unreachable"]),
+  uptime: z.int().optional().describe("seconds since this node started"),
+});
+
+export const ZError = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    details: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().describe("equals the x-request-id response header"),
+  }),
+});
+
+// ---- Staff-only shapes ----
+
+export const ZModeratedUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, ban: ZBanState });
+export const ZAdminUser = z.strictObject({
+  id: z.uuid(),
+  username: z.string(),
+  email: z.string().optional().describe("admins only"),
+  role: ZRole,
+  createdAt: ts,
+  ban: ZBanState,
+  posts: z.int(),
+  comments: z.int(),
+});
+export const ZReportInQueue = ZReport.extend({
+  target: z
+    .union([
+      z.strictObject({ post: ZPost, deleted: z.boolean() }),
+      z.strictObject({ comment: ZComment, postTitle: z.string(), deleted: z.boolean() }),
+    ])
+    .nullable()
+    .describe("the reported content in context (null when it no longer exists)"),
+  resolvedBy: ZUserRef.nullable().describe("the moderator who closed it"),
+});
+export const ZAuditEntry = z.strictObject({
+  id: z.uuid(),
+  actor: ZUserRef,
+  action: z.string().describe("e.g. post.lock, comment.hide, user.ban, report.resolve"),
+  targetType: z.string(),
+  targetId: z.string(),
+  targetUserId: z.uuid().nullable(),
+  targetUsername: z.string().nullable(),
+  targetPostId: z.uuid().nullable().describe("for a post, its id; for a comment, the post it is on"),
+  reason: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  createdAt: ts,
+});
+export const ZLiveStats = z.strictObject({
+  online: z.int(),
+  guests: z.int(),
+  sockets: z.int(),
+  eventsPerMinute: z.number(),
+  postsToday: z.int(),
+  commentsToday: z.int(),
+  openReports: z.int(),
+});
+
+/** The entities the OpenAPI document names as components (everything else is inlined). */
+export const ENTITIES = {
+  Error: ZError,
+  UserRef: ZUserRef,
+  PublicUser: ZPublicUser,
+  Me: ZMe,
+  Category: ZCategory,
+  Post: ZPost,
+  Comment: ZComment,
+  ProfileComment: ZProfileComment,
+  Notification: ZNotification,
+  Report: ZReport,
+  ReactionState: ZReactionState,
+  Presence: ZPresence,
+  ModeratedUser: ZModeratedUser,
+  AdminUser: ZAdminUser,
+  ReportInQueue: ZReportInQueue,
+  AdminCategory: ZAdminCategory,
+  AuditEntry: ZAuditEntry,
+  LiveStats: ZLiveStats,
+} satisfies Record<string, z.ZodType>;
