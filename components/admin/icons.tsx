@@ -24,9 +24,3 @@ export const ScrollIcon = (p: P) => (
     <rect x="4" y="3" width="16" height="18" rx="2" />
   </Icon>
 );
-export const BanIcon = (p: P) => (
-  <Icon {...p}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="m5.7 5.7 12.6 12.6" />
-  </Icon>
-);

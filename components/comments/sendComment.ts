@@ -1,5 +1,4 @@
 "use client";
-import type { Comment } from "@/server/dto";
 import { call, errorMessage } from "@/components/api";
 import { useThreadStore } from "@/components/stores/thread";
 

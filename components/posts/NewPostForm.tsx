@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { Category, Post } from "@/server/dto";
+import type { Category } from "@/server/dto";
 import { call, ApiError, errorMessage, newClientId } from "@/components/api";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";

@@ -1,5 +1,5 @@
 import { conflict, notFound } from "../errors";
-import { isUniqueViolation } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import type { CategoriesRepository } from "./categories.repository";
 import type { TCategoryInput } from "./categories.schema";
 

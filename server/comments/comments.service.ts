@@ -1,6 +1,6 @@
 import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
 import { forbidden, notFound } from "../errors";
-import { isUniqueViolation } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
 import { excerpt, mentions, renderMarkdown } from "../markdown/render";
 import type { Publisher } from "../realtime/publisher";

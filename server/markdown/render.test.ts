@@ -39,7 +39,6 @@ const ALLOWED_ATTRS: Record<string, string[]> = {
 
 /** What a browser would treat as the URL's scheme: entities decoded, whitespace and controls dropped. */
 function scheme(url: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
   const m = /^([a-z][a-z0-9+.-]*):/.exec(squashed);
   return m ? m[1] : squashed.startsWith("//") ? "protocol-relative" : null;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { conflict, notFound } from "../errors";
 import { requireAdmin, requireStaff } from "../auth/guards";
 import type { Viewer } from "../dto";

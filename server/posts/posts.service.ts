@@ -1,6 +1,6 @@
 import { isStaff, type Page, type Post, type Viewer } from "../dto";
 import { AppError, notFound } from "../errors";
-import { isUniqueViolation } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
 import { renderMarkdown } from "../markdown/render";
 import { isUuid } from "../ids";

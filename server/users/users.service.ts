@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { conflict, unauthenticated, type ErrorDetail } from "../errors";
-import { isUniqueViolation } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import type { PublicUser, Role, Viewer } from "../dto";
 import type { UsersRepository, UserAccess } from "./users.repository";
 import type { TRegisterInput } from "./users.schema";
