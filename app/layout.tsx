@@ -1,6 +1,7 @@
 import "./globals.css";
 import type { ReactNode } from "react";
 import type { Metadata, Viewport } from "next";
+import { env } from "@/server/env";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { Header } from "@/components/layout/Header";
@@ -13,8 +14,12 @@ import { loadCategories, loadPresence } from "./_components/load";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(env.publicUrl),
   title: { default: "Parley", template: "%s · Parley" },
   description: "A live community forum",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }] },
+  openGraph: { siteName: "Parley", images: [{ url: "/og.png", width: 1200, height: 630, alt: "Parley, a live community forum" }] },
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = {
