@@ -82,8 +82,8 @@ export default defineConfig([
       "server/db/**",
       "server/**/*.repository.ts",
       "server/app.ts",
-      "server/testing/**",
-      "server/bench/**",
+      "test/**",
+      "bench/**",
       "server/cli/**",
       "**/*.test.ts",
     ],
@@ -109,7 +109,7 @@ export default defineConfig([
   },
   {
     // Test support and tools talk HTTP, sockets and SQL directly, and tests may use `any` for JSON.
-    files: ["server/testing/**", "server/bench/**", "**/*.test.ts", "e2e/**"],
+    files: ["test/**", "bench/**", "**/*.test.ts", "e2e/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 ]);

@@ -6,8 +6,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["server/**/*.test.ts"],
-    // One database and one production node for the run; see server/testing/global-setup.ts.
-    globalSetup: ["server/testing/global-setup.ts"],
+    // One database and one production node for the run; see test/global-setup.ts.
+    globalSetup: ["test/global-setup.ts"],
     // The node and PostgreSQL need CPU too: two test files at a time fill the 2 cores.
     fileParallelism: true,
     maxWorkers: 2,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueName } from "../server/testing/harness";
+import { uniqueName } from "../test/harness";
 
 /** A newcomer's first visit: register, sign in, post, comment, see both, sign out. */
 test("register, sign in, post, comment and sign out", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { startDatabase, startNode } from "../server/testing/harness";
+import { startDatabase, startNode } from "../test/harness";
 
 /**
  * One throwaway database and one production Parley node for the browser tests. Their origin

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { createClient, directDb, signedUpClient, SESSION_COOKIE, type Client, type SignedUp } from "../server/testing/harness";
+import { createClient, directDb, signedUpClient, SESSION_COOKIE, type Client, type SignedUp } from "../test/harness";
 
 export const origin = () => {
   const o = process.env.PARLEY_E2E_ORIGIN;

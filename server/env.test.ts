@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./testing/harness";
+import { REPO_ROOT } from "@/test/harness";
 
 /** Loads server/env.ts in a fresh process with exactly `env`; returns its exit status and stderr. */
 function loadEnv(env: Record<string, string>) {

@@ -1,6 +1,6 @@
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./testing/harness";
+import { REPO_ROOT } from "@/test/harness";
 
 /**
  * The walls eslint.config.mjs holds, proven on small sources linted as if they lived at a

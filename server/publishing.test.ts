@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ZComment, ZNotification, ZPost } from "./shapes";
-import { useServices } from "./testing/services";
+import { useServices } from "@/test/services";
 
 /**
  * What services announce after commit, checked at the service boundary with a recording

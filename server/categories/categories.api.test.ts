@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
+import { useServer } from "@/test/context";
 import { randomBytes } from "node:crypto";
-import { expectError, expectOk, expectValidation } from "../testing/expect";
+import { expectError, expectOk, expectValidation } from "@/test/expect";
 
 const server = useServer();
 const slug = () => `cat-${randomBytes(4).toString("hex")}`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { uniqueName, type Client, type SignedUp } from "../testing/harness";
-import { expectError, expectOk, expectValidation } from "../testing/expect";
+import { useServer } from "@/test/context";
+import { uniqueName, type Client, type SignedUp } from "@/test/harness";
+import { expectError, expectOk, expectValidation } from "@/test/expect";
 
 const server = useServer();
 type Member = Client & { me: SignedUp };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { uniqueName } from "../testing/harness";
+import { useServer } from "@/test/context";
+import { uniqueName } from "@/test/harness";
 
 const server = useServer();
 const WRITERS = 10;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import pg from "pg";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
-import { createDatabaseOn, REPO_ROOT, type TestDatabase } from "../testing/harness";
-import { actualShape, compareShapes, expectedShape, prismaDatamodel, type SchemaShape } from "../testing/schema-shape";
+import { createDatabaseOn, REPO_ROOT, type TestDatabase } from "@/test/harness";
+import { actualShape, compareShapes, expectedShape, prismaDatamodel, type SchemaShape } from "@/test/schema-shape";
 
 const SCHEMA = readFileSync(path.join(REPO_ROOT, "prisma/schema.prisma"), "utf8");
 const serverUrl = inject("databaseUrl");

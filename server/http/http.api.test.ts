@@ -1,8 +1,8 @@
 import net from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import type { Client, SignedUp } from "../testing/harness";
-import { expectError, expectOk } from "../testing/expect";
+import { useServer } from "@/test/context";
+import type { Client, SignedUp } from "@/test/harness";
+import { expectError, expectOk } from "@/test/expect";
 
 const server = useServer();
 let alice: Client & { me: SignedUp };

@@ -1,8 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { useServer } from "../testing/context";
-import type { ApiResponse, Client, SignedUp } from "../testing/harness";
+import { useServer } from "@/test/context";
+import type { ApiResponse, Client, SignedUp } from "@/test/harness";
 import { ZError } from "../shapes";
 import { OPERATIONS } from "./operations";
 

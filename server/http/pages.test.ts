@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
+import { useServer } from "@/test/context";
 
 const server = useServer();
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { createClient, startNode, TEST_PASSWORD, uniqueName, type RunningNode } from "../testing/harness";
-import { expectError } from "../testing/expect";
+import { useServer } from "@/test/context";
+import { createClient, startNode, TEST_PASSWORD, uniqueName, type RunningNode } from "@/test/harness";
+import { expectError } from "@/test/expect";
 
 const server = useServer();
 // The shared node runs with RATE_LIMIT_SCALE=1000; this file starts a second node on the same

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import type { Client } from "../testing/harness";
+import { useServer } from "@/test/context";
+import type { Client } from "@/test/harness";
 
 const server = useServer();
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { createClient, signedUpClient, type Client } from "../testing/harness";
-import { useTwoNodes } from "../testing/cluster";
-import { testRedisUrl } from "../testing/redis";
-import { closeAllSockets, connectSocket, handshakeOutcome, sleep } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { createClient, signedUpClient, type Client } from "@/test/harness";
+import { useTwoNodes } from "@/test/cluster";
+import { testRedisUrl } from "@/test/redis";
+import { closeAllSockets, connectSocket, handshakeOutcome, sleep } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);

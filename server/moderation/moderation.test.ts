@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import type { Client } from "../testing/harness";
-import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import type { Client } from "@/test/harness";
+import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);

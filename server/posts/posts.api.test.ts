@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { uniqueName } from "../testing/harness";
-import { expectError, expectOk, expectValidation } from "../testing/expect";
+import { useServer } from "@/test/context";
+import { uniqueName } from "@/test/harness";
+import { expectError, expectOk, expectValidation } from "@/test/expect";
 
 const server = useServer();
 const newPost = (extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { expectOk } from "../testing/expect";
+import { useServer } from "@/test/context";
+import { expectOk } from "@/test/expect";
 
 const server = useServer();
 

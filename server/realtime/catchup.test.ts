@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Comment } from "../dto";
-import { useServer } from "../testing/context";
-import type { Client } from "../testing/harness";
-import { closeAllSockets, connectSocket, sleep, subscribe, type TestSocket } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import type { Client } from "@/test/harness";
+import { closeAllSockets, connectSocket, sleep, subscribe, type TestSocket } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);

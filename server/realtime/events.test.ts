@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { mintSessionToken } from "../testing/harness";
-import { closeAllSockets, connectSocket, handshakeOutcome } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { mintSessionToken } from "@/test/harness";
+import { closeAllSockets, connectSocket, handshakeOutcome } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { signedUpClient, startNode, type RunningNode } from "../testing/harness";
-import { closeAllSockets, connectSocket, subscribe } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { signedUpClient, startNode, type RunningNode } from "@/test/harness";
+import { closeAllSockets, connectSocket, subscribe } from "@/test/sockets";
 import { MAX_ROOMS_PER_SOCKET } from "./rooms";
 
 const server = useServer();

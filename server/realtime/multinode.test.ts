@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { createClient, signedUpClient } from "../testing/harness";
-import { useTwoNodes } from "../testing/cluster";
-import { testRedisUrl } from "../testing/redis";
-import { connectSocket, nextEvent, subscribe } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { createClient, signedUpClient } from "@/test/harness";
+import { useTwoNodes } from "@/test/cluster";
+import { testRedisUrl } from "@/test/redis";
+import { connectSocket, nextEvent, subscribe } from "@/test/sockets";
 
 const server = useServer();
 const redis = await testRedisUrl();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { createClient, signedUpClient, startNode, type RunningNode } from "../testing/harness";
-import { closeAllSockets, connectSocket, nextEvent, sleep, subscribe } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { createClient, signedUpClient, startNode, type RunningNode } from "@/test/harness";
+import { closeAllSockets, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
 
 const server = useServer();
 let node: RunningNode;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { signedUpClient, startNode } from "../testing/harness";
-import { connectSocket } from "../testing/sockets";
+import { useServer } from "@/test/context";
+import { signedUpClient, startNode } from "@/test/harness";
+import { connectSocket } from "@/test/sockets";
 
 const server = useServer();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useServer } from "../testing/context";
-import { createClient, mintSessionToken, SESSION_COOKIE, TEST_ADMIN_EMAIL, TEST_PASSWORD, uniqueName } from "../testing/harness";
-import { expectError, expectOk, expectValidation } from "../testing/expect";
+import { useServer } from "@/test/context";
+import { createClient, mintSessionToken, SESSION_COOKIE, TEST_ADMIN_EMAIL, TEST_PASSWORD, uniqueName } from "@/test/harness";
+import { expectError, expectOk, expectValidation } from "@/test/expect";
 
 const server = useServer();
 const email = (name: string) => `${name.toLowerCase()}@members.parley.test`;

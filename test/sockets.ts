@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/events";
+import type { ClientToServerEvents, ServerToClientEvents } from "../server/realtime/events";
 import { SESSION_COOKIE, type Client } from "./client";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "../db/embedded-postgres";
+import EmbeddedPostgres from "../server/db/embedded-postgres";
 import pg from "pg";
-import { freePort } from "../db/free-port";
+import { freePort } from "../server/db/free-port";
 
 export { freePort };
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { REPO_ROOT } from "../testing/harness";
+import { REPO_ROOT } from "../test/harness";
 
 export interface BareServer {
   origin: string;
@@ -11,7 +11,7 @@ export interface BareServer {
 
 /** Starts bare-server.ts in a child node process (tsx as a loader, as Parley runs under tsx). */
 export async function startBare(timeoutMs = 20_000): Promise<BareServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "server/bench/bare-server.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench/bare-server.ts")], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, NODE_ENV: "production" },

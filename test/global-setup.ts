@@ -5,7 +5,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The shared test node, e.g. http://127.0.0.1:41234 */
     origin: string;
-    /** Its database (also writable directly by tests through server/testing/direct-db.ts). */
+    /** Its database (also writable directly by tests through test/direct-db.ts). */
     databaseUrl: string;
     /** Its NEXTAUTH_SECRET, for minting session tokens. */
     secret: string;

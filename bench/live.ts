@@ -1,4 +1,4 @@
-import type { RunningNode } from "../testing/harness";
+import type { RunningNode } from "../test/harness";
 import type { BareServer } from "./bare";
 import type { BenchConfig } from "./config";
 import { fanOut, type FanOutTarget } from "./fanout";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "./database";
 
 /** The repository root (where package.json, .next and server/ live). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The one email the test nodes promote to ADMIN on register (see ADMIN_EMAILS). */
 export const TEST_ADMIN_EMAIL = "first-admin@parley.test";

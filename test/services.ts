@@ -1,10 +1,10 @@
 import { afterAll, inject } from "vitest";
-import { createDb } from "../db/client";
-import { createServices } from "../services";
-import { createMemoryPresence } from "../presence/presence";
-import { createRateLimiters } from "../http/rate-limit";
-import type { Publisher } from "../realtime/publisher";
-import type { Viewer } from "../dto";
+import { createDb } from "../server/db/client";
+import { createServices } from "../server/services";
+import { createMemoryPresence } from "../server/presence/presence";
+import { createRateLimiters } from "../server/http/rate-limit";
+import type { Publisher } from "../server/realtime/publisher";
+import type { Viewer } from "../server/dto";
 
 export type Published = { [E in keyof Publisher]: { event: E; args: Parameters<Publisher[E]> } }[keyof Publisher];
 

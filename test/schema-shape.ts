@@ -96,7 +96,7 @@ function nativeType([name, args]: [string, string[]]): string {
     Inet: "inet",
     Citext: "citext",
   };
-  if (!(name in known)) throw new Error(`the drift check does not know @db.${name} yet: teach server/testing/schema-shape.ts`);
+  if (!(name in known)) throw new Error(`the drift check does not know @db.${name} yet: teach test/schema-shape.ts`);
   return known[name];
 }
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import { SESSION_COOKIE } from "../testing/harness";
+import { SESSION_COOKIE } from "../test/harness";
 import { summarize, type Summary } from "./stats";
 
 /** Any Socket.IO client: the bench reads events loosely from Parley and the bare server alike. */

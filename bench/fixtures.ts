@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { mintSessionToken, signedUpClient, type Client, type SignedUp } from "../testing/harness";
+import { mintSessionToken, signedUpClient, type Client, type SignedUp } from "../test/harness";
 
 export type Member = Client & { me: SignedUp };
 

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { assertProductionBuild, REPO_ROOT, signedUpClient, startDatabase, startNode } from "../testing/harness";
+import { assertProductionBuild, REPO_ROOT, signedUpClient, startDatabase, startNode } from "../test/harness";
 import { startBare } from "./bare";
 import { machine, readConfig } from "./config";
 import { createPost, signUpMembers, watcherTokens } from "./fixtures";
