@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { Alert } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
 import { adminApi, describeError, type QueueReport, type ReportStatus } from "./admin-api";
-import { useStaffStore } from "./stats-store";
+import { useStaffStore } from "./StaffStoreProvider";
 import { ReportCard } from "./ReportCard";
 
 const TABS: Array<{ status: ReportStatus; label: string }> = [

@@ -2,8 +2,7 @@
 import { useEffect } from "react";
 import type { LiveStats, ServerToClientEvents } from "@/server/realtime/events";
 import { getSocket } from "@/components/realtime/socket";
-import { useHydrate } from "@/components/stores/useHydrate";
-import { useStaffStore } from "./stats-store";
+import { useStaffStoreApi } from "./StaffStoreProvider";
 
 type ReportChanged = Parameters<ServerToClientEvents["report:changed"]>[0];
 
@@ -11,14 +10,14 @@ type ReportChanged = Parameters<ServerToClientEvents["report:changed"]>[0];
 const SILENCE_MS = 7_000;
 
 /**
- * Moves the staff-only socket events into the staff store. Mounted once, in the admin layout.
+ * Moves the staff-only socket events into the staff store. Mounted once, in the admin layout,
+ * inside <StaffStoreProvider>, which starts the store from the layout's figures.
  * Sockets join the staff room at the handshake, so a socket opened before its user became
  * staff (promoted while their tab was open) hears nothing: after a silence it reconnects once,
  * and the new handshake sees the current role.
  */
-export function StaffLive({ initial }: { initial: LiveStats }) {
-  useHydrate(initial, (s) => useStaffStore.getState().setStats(s, false));
-
+export function StaffLive() {
+  const staff = useStaffStoreApi();
   useEffect(() => {
     const socket = getSocket();
     let healed = false;
@@ -33,11 +32,11 @@ export function StaffLive({ initial }: { initial: LiveStats }) {
       }, SILENCE_MS);
     }
     function onStats(stats: LiveStats) {
-      useStaffStore.getState().setStats(stats, true);
+      staff.getState().setStats(stats, true);
       watchSilence();
     }
     function onReportChanged({ openCount }: ReportChanged) {
-      useStaffStore.getState().reportChanged(openCount);
+      staff.getState().reportChanged(openCount);
     }
     socket.on("stats", onStats);
     socket.on("report:changed", onReportChanged);
@@ -47,6 +46,6 @@ export function StaffLive({ initial }: { initial: LiveStats }) {
       socket.off("stats", onStats);
       socket.off("report:changed", onReportChanged);
     };
-  }, []);
+  }, [staff]);
   return null;
 }
