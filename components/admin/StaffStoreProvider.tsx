@@ -13,12 +13,8 @@ export function StaffStoreProvider({ initial, children }: { initial: LiveStats; 
   return <StaffStoreContext value={store}>{children}</StaffStoreContext>;
 }
 
-export function useStaffStoreApi(): StaffStore {
+export function useStaffStore<T>(selector: (s: StaffState) => T): T {
   const store = useContext(StaffStoreContext);
   if (!store) throw new Error("useStaffStore must be used inside <StaffStoreProvider> (the admin layout mounts it)");
-  return store;
-}
-
-export function useStaffStore<T>(selector: (s: StaffState) => T): T {
-  return useStore(useStaffStoreApi(), selector);
+  return useStore(store, selector);
 }

@@ -4,8 +4,8 @@ import type { StoreApi } from "zustand/vanilla";
 import type { ServerToClientEvents } from "@/server/realtime/events";
 import { applyPresence } from "@/components/stores/presence";
 import type { ConnectionStatus } from "@/components/stores/connection";
-import { useStores } from "@/components/stores/StoresProvider";
-import { getSocket } from "./socket";
+import { useStores, type MountedStores } from "@/components/stores/StoresProvider";
+import { getSocket, type ParleyClientSocket } from "./socket";
 import { forgetRooms, resubscribeAll, useLiveRoom } from "./live";
 
 type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
@@ -13,7 +13,7 @@ type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
 /**
  * The one hook that moves socket events into the zustand stores. Mounted once, in the root
  * layout, inside <StoresProvider>: the tab's stores come from there, and a page's own stores
- * (its feed, its thread) are listed there while the page is mounted.
+ * (its feed, its thread, the dashboard's figures) are listed there while the page is mounted.
  */
 export function RealtimeBridge() {
   const stores = useStores();
@@ -27,6 +27,8 @@ export function RealtimeBridge() {
       const open = mounted.getState().threads.map(state);
       return open.filter((t) => t.post.id === postId);
     };
+    const staff = () => mounted.getState().staff.map(state);
+    const staffSilence = watchStaffSilence(socket, mounted);
 
     const handlers: Handlers = {
       "post:created": ({ post }) => feeds().forEach((f) => f.upsertPost(post)),
@@ -48,8 +50,11 @@ export function RealtimeBridge() {
         notifications.getState().add(notification);
         socket.emit("notification:delivered", { ids: [notification.id] }, () => {});
       },
-      "report:changed": () => {},
-      stats: () => {},
+      "report:changed": ({ openCount }) => staff().forEach((s) => s.reportChanged(openCount)),
+      stats: (stats) => {
+        staff().forEach((s) => s.setStats(stats, true));
+        staffSilence.heard();
+      },
     };
 
     const setStatus = (status: ConnectionStatus) => {
@@ -77,9 +82,49 @@ export function RealtimeBridge() {
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
+      staffSilence.stop();
     };
   }, [stores]);
   return null;
 }
 
 const state = <S,>(store: StoreApi<S>): S => store.getState();
+
+/** Stats arrive every 2 s for staff; this long without one means the socket is not a staff one. */
+const SILENCE_MS = 7_000;
+
+/**
+ * Sockets join the staff room at the handshake, so a socket opened before its user became
+ * staff (promoted while their tab was open) hears nothing. While a staff page (one with the
+ * dashboard's store) is mounted, after a silence the socket reconnects once, and the new
+ * handshake sees the current role.
+ */
+function watchStaffSilence(socket: ParleyClientSocket, mounted: StoreApi<MountedStores>) {
+  let healed = false;
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  function watchSilence() {
+    clearTimeout(silence);
+    if (healed || mounted.getState().staff.length === 0) return;
+    silence = setTimeout(() => {
+      if (!socket.connected) return watchSilence();
+      healed = true;
+      socket.disconnect().connect();
+    }, SILENCE_MS);
+  }
+  // Once per visit to the staff pages, as when this lived in the admin layout.
+  function onMounted(now: MountedStores, before: MountedStores) {
+    if (now.staff.length === before.staff.length) return;
+    if (before.staff.length === 0) healed = false;
+    watchSilence();
+  }
+  const unsubscribe = mounted.subscribe(onMounted);
+  watchSilence();
+  return {
+    /** A `stats` push arrived: the socket is a staff one, for now. */
+    heard: watchSilence,
+    stop() {
+      clearTimeout(silence);
+      unsubscribe();
+    },
+  };
+}
