@@ -81,12 +81,16 @@ const threadState =
 
       hydrate(post, comments) {
         const same = get().post?.id === post.id;
+        // A server listing is complete up to its highest seq (seqs commit in order).
+        const listed = comments.reduce((max, c) => Math.max(max, c.seq), 0);
         const byId = Object.fromEntries(comments.map((c) => [c.id, c]));
+        // A refresh of the same post was rendered a moment ago: comments this tab holds beyond
+        // its listing arrived live since (or came from "Load more") and stay.
+        if (same) for (const c of get().comments) if (c.seq > listed) byId[c.id] ??= c;
         set({
           post,
           postRemoved: false,
-          // A server listing is complete up to its highest seq (seqs commit in order).
-          confirmedSeq: comments.reduce((max, c) => Math.max(max, c.seq), same ? get().confirmedSeq : 0),
+          confirmedSeq: Math.max(listed, same ? get().confirmedSeq : 0),
           byId,
           comments: bySeq(byId),
           // A refresh of the same post keeps sends in flight; another post starts clean.
