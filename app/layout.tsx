@@ -9,6 +9,7 @@ import { Footer } from "@/components/layout/Footer";
 import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
 import { BanNotice } from "@/components/layout/BanNotice";
 import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
+import { StoresProvider } from "@/components/stores/StoresProvider";
 import { loadCategories, loadPresence } from "./_components/load";
 
 export const dynamic = "force-dynamic";
@@ -40,25 +41,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
-        <a
-          href="#main"
-          className="sr-only z-50 rounded-md bg-accent-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-        >
-          Skip to content
-        </a>
-        <Header
-          viewer={viewer}
-          categories={categories}
-          presence={{ count: presence.count, users: presence.users, guests: presence.guests }}
-          notifications={notifications}
-        />
-        <RealtimeBridge />
-        <ConnectionBanner />
-        {viewer?.ban && <BanNotice ban={viewer.ban} />}
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
-          {children}
-        </main>
-        <Footer />
+        <StoresProvider presence={{ count: presence.count, users: presence.users, guests: presence.guests }} notifications={notifications}>
+          <a
+            href="#main"
+            className="sr-only z-50 rounded-md bg-accent-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+          >
+            Skip to content
+          </a>
+          <Header viewer={viewer} categories={categories} />
+          <RealtimeBridge />
+          <ConnectionBanner />
+          {viewer?.ban && <BanNotice ban={viewer.ban} />}
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+            {children}
+          </main>
+          <Footer />
+        </StoresProvider>
       </body>
     </html>
   );

@@ -7,18 +7,13 @@ import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
 import { CategoryList } from "./_components/CategoryList";
-import { loadPresence } from "../_components/load";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
   const viewer = await getViewer();
   const services = getServices();
-  const [categories, latest, presence] = await Promise.all([
-    services.categories.listWithStats(),
-    services.posts.latest(viewer),
-    loadPresence(),
-  ]);
+  const [categories, latest] = await Promise.all([services.categories.listWithStats(), services.posts.latest(viewer)]);
   const canPost = viewer && !viewer.ban;
   return (
     <div className="space-y-6">
@@ -62,7 +57,8 @@ export default async function Home() {
         </Card>
         <aside className="space-y-6 lg:sticky lg:top-32 lg:self-start" aria-label="Forum overview">
           <CategoryList categories={categories} />
-          <OnlineMembers initial={{ count: presence.count, users: presence.users, guests: presence.guests }} />
+          {/* The root layout's presence snapshot is in the store already. */}
+          <OnlineMembers />
         </aside>
       </div>
     </div>

@@ -14,15 +14,12 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function AdminOverview() {
   const viewer = await requireStaffPage("/admin");
   const moderation = getServices().moderation;
-  const [figures, recent, open] = await Promise.all([
-    moderation.figures(),
-    moderation.audit(viewer, { limit: 10 }),
-    moderation.reports.list(viewer, "open", 5),
-  ]);
+  // The figures come from the admin layout, through the dashboard's store.
+  const [recent, open] = await Promise.all([moderation.audit(viewer, { limit: 10 }), moderation.reports.list(viewer, "open", 5)]);
   return (
     <div className="space-y-6">
       <PageHeader title="Overview" description="How the forum is doing right now." action={<LiveBadge />} />
-      <FigureCards initial={figures} />
+      <FigureCards />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         <Card className="self-start">
           <CardHeader

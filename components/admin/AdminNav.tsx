@@ -5,7 +5,7 @@ import type { ComponentType, SVGProps } from "react";
 import { cn } from "@/components/ui/cn";
 import { FlagIcon } from "@/components/ui/icons";
 import { GaugeIcon, ScrollIcon, UsersIcon } from "./icons";
-import { useStaffStore } from "./stats-store";
+import { useStaffStore } from "./StaffStoreProvider";
 
 const TABS: Array<{ href: string; label: string; icon: ComponentType<SVGProps<SVGSVGElement>> }> = [
   { href: "/admin", label: "Overview", icon: GaugeIcon },
@@ -15,9 +15,9 @@ const TABS: Array<{ href: string; label: string; icon: ComponentType<SVGProps<SV
 ];
 
 /** The dashboard's tabs: a row on phones, a sidebar from `lg`; Reports carries the live open count. */
-export function AdminNav({ initialOpen }: { initialOpen: number }) {
+export function AdminNav() {
   const path = usePathname();
-  const open = useStaffStore((s) => s.stats?.openReports) ?? initialOpen;
+  const open = useStaffStore((s) => s.stats.openReports);
   return (
     <nav
       aria-label="Moderation"

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Category, Comment } from "@/server/dto";
 import { Button } from "@/components/ui/Button";
 import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
@@ -19,7 +19,12 @@ export function CommentModControls({ comment, onUpdated }: Props) {
   const [hidden, setHidden] = useState(Boolean(comment.hidden));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setHidden(Boolean(comment.hidden)), [comment.hidden]);
+  // A refresh or a live update brings the truth: it replaces what the last answer said.
+  const [truth, setTruth] = useState(comment.hidden);
+  if (truth !== comment.hidden) {
+    setTruth(comment.hidden);
+    setHidden(Boolean(comment.hidden));
+  }
 
   async function toggle() {
     setBusy(true);

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { LiveStats } from "@/server/realtime/events";
 import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
-import { useStaffStore } from "./stats-store";
+import { useStaffStore } from "./StaffStoreProvider";
 
 const FIGURES: Array<{ key: keyof LiveStats; label: string; hint: string }> = [
   { key: "online", label: "Members online", hint: "signed in, with a live tab" },
@@ -36,9 +36,9 @@ export function LiveBadge() {
   );
 }
 
-/** The overview's figure cards: the server's numbers first, then every `stats` push. */
-export function FigureCards({ initial }: { initial: LiveStats }) {
-  const stats = useStaffStore((s) => s.stats) ?? initial;
+/** The overview's figure cards: the admin layout's numbers first, then every `stats` push. */
+export function FigureCards() {
+  const stats = useStaffStore((s) => s.stats);
   const open = stats.openReports;
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">

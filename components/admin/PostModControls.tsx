@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { Category, Post } from "@/server/dto";
 import type { TPostModeration } from "@/server/moderation/moderation.schema";
 import { Button } from "@/components/ui/Button";
@@ -27,7 +27,12 @@ export function PostModControls({ post, categories, onUpdated }: Props) {
   const [error, setError] = useState<string | null>(null);
   // A refresh or a live update brings the truth: it replaces what the last answer said.
   const { pinned, locked, hidden, category } = post;
-  useEffect(() => setShown({ id: post.id, pinned, locked, hidden, category }), [post.id, pinned, locked, hidden, category.slug]);
+  const truth = `${post.id} ${pinned} ${locked} ${hidden} ${category.slug}`;
+  const [seen, setSeen] = useState(truth);
+  if (seen !== truth) {
+    setSeen(truth);
+    setShown({ id: post.id, pinned, locked, hidden, category });
+  }
 
   async function change(field: keyof TPostModeration, input: TPostModeration) {
     setBusy(field);

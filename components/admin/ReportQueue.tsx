@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { Alert } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
 import { adminApi, describeError, type QueueReport, type ReportStatus } from "./admin-api";
-import { useStaffStore } from "./stats-store";
+import { useStaffStoreApi } from "./StaffStoreProvider";
 import { ReportCard } from "./ReportCard";
 
 const TABS: Array<{ status: ReportStatus; label: string }> = [
@@ -29,7 +29,7 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
-  const version = useStaffStore((s) => s.reportsVersion);
+  const staff = useStaffStoreApi();
 
   // Only the newest request may write: a slow answer for an old tab must not overwrite a new one.
   const load = useCallback(async (s: ReportStatus) => {
@@ -37,7 +37,10 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
     setLoading(true);
     try {
       const next = await adminApi.reports(s);
-      if (ticket === latest.current) (setReports(next), setError(null));
+      if (ticket === latest.current) {
+        setReports(next);
+        setError(null);
+      }
     } catch (err) {
       if (ticket === latest.current) setError(describeError(err));
     } finally {
@@ -45,11 +48,19 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
     }
   }, []);
 
-  // A report changed somewhere: refetch the tab on screen. Only `version` triggers; the status
-  // read here is the current render's, so switching tabs never causes a refetch of its own.
+  // A report changed somewhere: refetch the tab on screen. Only a `report:changed` triggers;
+  // switching tabs loads by itself (choose), never through here.
+  const shownStatus = useRef(status);
   useEffect(() => {
-    if (version > 0) void load(status);
-  }, [version]);
+    shownStatus.current = status;
+  }, [status]);
+  useEffect(
+    () =>
+      staff.subscribe((now, before) => {
+        if (now.reportsVersion !== before.reportsVersion) void load(shownStatus.current);
+      }),
+    [staff, load],
+  );
 
   function choose(s: ReportStatus) {
     setStatus(s);

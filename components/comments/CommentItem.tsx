@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { cn } from "@/components/ui/cn";
@@ -16,6 +16,7 @@ import { CommentEditForm } from "./CommentEditForm";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
   const [editing, setEditing] = useState(false);
+  const thread = useThreadStoreApi();
   const upsert = useThreadStore((s) => s.upsertComment);
   const anchor = `comment-${comment.id}`;
 
@@ -76,7 +77,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                 canReact={!!me && !me.banned}
                 compact
                 onCounts={(reactions) => {
-                  const current = useThreadStore.getState().byId[comment.id];
+                  const current = thread.getState().byId[comment.id];
                   if (current) upsert({ ...current, reactions });
                 }}
               />
@@ -89,7 +90,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                   onEdit={() => setEditing(true)}
                   onDelete={async () => {
                     await call("DELETE /api/v1/comments/{id}", { params: { id: comment.id } });
-                    useThreadStore.getState().removeComment(comment.id);
+                    thread.getState().removeComment(comment.id);
                   }}
                 />
               </div>

@@ -1,6 +1,6 @@
 "use client";
 import type { Comment, ReactionKind } from "@/server/dto";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import type { Me } from "@/components/posts/me";
 import { CommentItem } from "./CommentItem";
 import { PendingCommentItem } from "./PendingCommentItem";
@@ -16,6 +16,7 @@ interface CommentListProps {
 
 /** Server comments in seq order, then this member's comments still on their way. */
 export function CommentList({ postId, postAuthorId, comments, me, mine }: CommentListProps) {
+  const thread = useThreadStoreApi();
   const optimistic = useThreadStore((s) => s.optimistic);
   if (comments.length === 0 && optimistic.length === 0) {
     return (
@@ -34,10 +35,10 @@ export function CommentList({ postId, postAuthorId, comments, me, mine }: Commen
           key={o.clientId}
           item={o}
           onRetry={() => {
-            useThreadStore.getState().retryOptimistic(o.clientId);
-            void sendComment(postId, o.clientId, o.body);
+            thread.getState().retryOptimistic(o.clientId);
+            void sendComment(thread, postId, o.clientId, o.body);
           }}
-          onDiscard={() => useThreadStore.getState().discardOptimistic(o.clientId)}
+          onDiscard={() => thread.getState().discardOptimistic(o.clientId)}
         />
       ))}
     </ol>

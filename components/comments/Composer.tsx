@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import { sendTyping } from "@/components/realtime/live";
 import { newClientId } from "@/components/api";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Avatar } from "@/components/ui/Avatar";
 import { Button } from "@/components/ui/Button";
@@ -13,6 +13,7 @@ const TYPING_EVERY_MS = 2000;
 
 /** Writes a comment: shown at once as "sending…", replaced by the server's copy when it lands. */
 export function Composer({ postId, me }: { postId: string; me: Me }) {
+  const thread = useThreadStoreApi();
   const [body, setBody] = useState("");
   const lastTyping = useRef(0);
 
@@ -29,10 +30,10 @@ export function Composer({ postId, me }: { postId: string; me: Me }) {
     const text = body.trim();
     if (!text) return;
     const clientId = newClientId();
-    useThreadStore.getState().addOptimistic(clientId, text, { id: me.id, username: me.username });
+    thread.getState().addOptimistic(clientId, text, { id: me.id, username: me.username });
     setBody("");
     lastTyping.current = 0;
-    void sendComment(postId, clientId, text);
+    void sendComment(thread, postId, clientId, text);
   }
 
   return (

@@ -1,5 +1,5 @@
 "use client";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStore } from "@/components/stores/ThreadStoreProvider";
 
 function sentence(names: string[]): string {
   if (names.length === 1) return `${names[0]} is typing…`;

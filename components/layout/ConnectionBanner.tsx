@@ -1,5 +1,5 @@
 "use client";
-import { useConnectionStore } from "@/components/stores/connection";
+import { useConnectionStore } from "@/components/stores/StoresProvider";
 import { WifiOffIcon } from "@/components/ui/icons";
 
 /** Says so when live updates are interrupted; silent while connecting for the first time. */

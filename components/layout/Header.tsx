@@ -6,17 +6,16 @@ import { Avatar } from "@/components/ui/Avatar";
 import { RoleBadge } from "@/components/ui/Badge";
 import { CategoryNav } from "./CategoryNav";
 import { SignedOutLinks, SignOutButton } from "./AuthLinks";
-import { NotificationBell, type NotificationsInit } from "./NotificationBell";
-import { OnlineIndicator, type PresenceInit } from "./OnlineIndicator";
+import { NotificationBell } from "./NotificationBell";
+import { OnlineIndicator } from "./OnlineIndicator";
 
 interface HeaderProps {
   viewer: Viewer | null;
   categories: Category[];
-  presence: PresenceInit;
-  notifications: NotificationsInit | null;
 }
 
-export function Header({ viewer, categories, presence, notifications }: HeaderProps) {
+/** Who is online and the viewer's notifications come from the stores the root layout started. */
+export function Header({ viewer, categories }: HeaderProps) {
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
@@ -24,10 +23,10 @@ export function Header({ viewer, categories, presence, notifications }: HeaderPr
           <Logo />
         </Link>
         <span className="flex-1" />
-        <OnlineIndicator initial={presence} />
+        <OnlineIndicator />
         {viewer ? (
           <>
-            {notifications && <NotificationBell initial={notifications} />}
+            <NotificationBell />
             <Link
               href={`/u/${encodeURIComponent(viewer.username)}`}
               className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"

@@ -1,28 +1,19 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { Notification } from "@/server/dto";
 import { call } from "@/components/api";
-import { useNotificationStore } from "@/components/stores/notifications";
-import { useHydrate } from "@/components/stores/useHydrate";
+import { useNotificationStore } from "@/components/stores/StoresProvider";
 import { BellIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { NotificationList } from "./NotificationList";
-
-export interface NotificationsInit {
-  notifications: Notification[];
-  unread: number;
-}
 
 /**
  * The bell with the unread count. Opening it shows the list and marks what was unread as read
  * (on the server too); those items stay highlighted until the panel closes.
  */
-export function NotificationBell({ initial }: { initial: NotificationsInit }) {
-  const ready = useHydrate(initial, (d) => useNotificationStore.getState().hydrate(d.notifications, d.unread));
-  const storeList = useNotificationStore((s) => s.list);
-  const storeUnread = useNotificationStore((s) => s.unread);
-  const list = ready ? storeList : initial.notifications;
-  const unread = ready ? storeUnread : initial.unread;
+export function NotificationBell() {
+  const list = useNotificationStore((s) => s.list);
+  const unread = useNotificationStore((s) => s.unread);
+  const markRead = useNotificationStore((s) => s.markRead);
   const [open, setOpen] = useState(false);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const root = useRef<HTMLDivElement>(null);
@@ -47,7 +38,7 @@ export function NotificationBell({ initial }: { initial: NotificationsInit }) {
     setFresh(new Set(ids));
     setOpen(true);
     if (unread > 0) {
-      useNotificationStore.getState().markRead(); // all: the server may hold more than the list shows
+      markRead(); // all: the server may hold more than the list shows
       call("POST /api/v1/notifications/read", { body: {} }).catch(() => {});
     }
   }

@@ -1,20 +1,10 @@
 "use client";
-import type { UserRef } from "@/server/dto";
-import { usePresenceStore } from "@/components/stores/presence";
-import { useHydrate } from "@/components/stores/useHydrate";
+import { usePresenceStore } from "@/components/stores/StoresProvider";
 
-export interface PresenceInit {
-  count: number;
-  users: UserRef[];
-  guests: number;
-}
-
-/** "● 3 online" in the header; also seeds the presence store from the server's snapshot. */
-export function OnlineIndicator({ initial }: { initial: PresenceInit }) {
-  const ready = useHydrate(initial, (s) => usePresenceStore.getState().hydrateFromServer(s));
-  const live = usePresenceStore((s) => s.count);
+/** "● 3 online" in the header, from the presence store (the server's snapshot, then live). */
+export function OnlineIndicator() {
+  const count = usePresenceStore((s) => s.count);
   const guests = usePresenceStore((s) => s.guests);
-  const count = ready ? live : initial.count;
   const label = `${count} member${count === 1 ? "" : "s"} online${guests ? `, ${guests} guest${guests === 1 ? "" : "s"}` : ""}`;
   return (
     <span

@@ -1,18 +1,16 @@
 "use client";
 import Link from "next/link";
-import { usePresenceStore } from "@/components/stores/presence";
-import { useHydrate } from "@/components/stores/useHydrate";
+import { usePresenceStore } from "@/components/stores/StoresProvider";
 import { Avatar } from "@/components/ui/Avatar";
 import { Card, CardHeader } from "@/components/ui/Card";
-import type { PresenceInit } from "./OnlineIndicator";
 
 const SHOWN = 24;
 
 /** Who is here right now, live from the presence store. */
-export function OnlineMembers({ initial }: { initial: PresenceInit }) {
-  const ready = useHydrate(initial, (s) => usePresenceStore.getState().hydrateFromServer(s));
-  const store = usePresenceStore();
-  const { users, count, guests } = ready ? store : initial;
+export function OnlineMembers() {
+  const users = usePresenceStore((s) => s.users);
+  const count = usePresenceStore((s) => s.count);
+  const guests = usePresenceStore((s) => s.guests);
   return (
     <Card>
       <CardHeader

@@ -21,9 +21,9 @@ interface MarkdownEditorProps {
 }
 
 /**
- * A textarea with a Write/Preview toggle. The preview uses the server's own renderer
- * (markdown-it with HTML off, then the sanitize-html allow-list), loaded only when first
- * needed, so what you preview is what gets posted.
+ * A textarea with a Write/Preview toggle. The preview renders in the browser with markdown-it
+ * set up exactly as the server's renderer (see ./preview), loaded only when first needed; the
+ * server still renders and sanitizes what gets posted.
  */
 export function MarkdownEditor(props: MarkdownEditorProps) {
   const { id, label, value, onChange, error, hideLabel, onSubmit, textareaRef, ...rest } = props;
@@ -34,7 +34,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
   useEffect(() => {
     if (tab !== "preview") return;
     let live = true;
-    import("@/server/markdown/render").then(({ renderMarkdown }) => live && setHtml(renderMarkdown(value)));
+    import("./preview").then(({ renderPreview }) => live && setHtml(renderPreview(value)));
     return () => {
       live = false;
     };

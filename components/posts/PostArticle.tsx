@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Category, Post, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { ChevronRightIcon } from "@/components/ui/icons";
@@ -29,6 +29,7 @@ interface PostArticleProps {
 export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  const thread = useThreadStoreApi();
   const setPost = useThreadStore((s) => s.setPost);
 
   async function remove() {
@@ -92,7 +93,7 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
               reactions={post.reactions}
               mine={mine}
               canReact={!!me && !me.banned}
-              onCounts={(reactions) => setPost({ ...useThreadStore.getState().post!, reactions })}
+              onCounts={(reactions) => setPost({ ...thread.getState().post, reactions })}
             />
             <ItemActions
               target={{ type: "post", id: post.id }}

@@ -1,9 +1,10 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { Post } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
-import { useFeedStore, type FeedScope } from "@/components/stores/feed";
-import { useHydrate } from "@/components/stores/useHydrate";
+import { catchUpFeed } from "@/components/realtime/catchup";
+import type { FeedScope } from "@/components/stores/feed";
+import { FeedStoreProvider, useFeedStore, useFeedStoreApi } from "@/components/stores/FeedStoreProvider";
 import { call, errorMessage } from "@/components/api";
 import { Button } from "@/components/ui/Button";
 import { ArrowUpIcon } from "@/components/ui/icons";
@@ -17,12 +18,20 @@ interface PostFeedProps {
 }
 
 /** A live list of posts: server data first, then socket updates through the feed store. */
-export function PostFeed({ scope, initial, showCategory = true, empty }: PostFeedProps) {
-  useLiveRoom(scope);
-  const ready = useHydrate(initial, (d) => useFeedStore.getState().hydrate(scope, d.posts));
-  const storePosts = useFeedStore((s) => s.posts);
+export function PostFeed(props: PostFeedProps) {
+  return (
+    <FeedStoreProvider scope={props.scope} posts={props.initial.posts}>
+      <LiveFeed {...props} />
+    </FeedStoreProvider>
+  );
+}
+
+function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps) {
+  const feed = useFeedStoreApi();
+  const catchUp = useCallback(() => catchUpFeed(feed), [feed]);
+  useLiveRoom(scope, catchUp);
+  const posts = useFeedStore((s) => s.posts);
   const pendingCount = useFeedStore((s) => s.pendingCount);
-  const posts = ready ? storePosts : initial.posts;
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +45,7 @@ export function PostFeed({ scope, initial, showCategory = true, empty }: PostFee
         scope === "forum"
           ? await call("GET /api/v1/posts", { query: { cursor } })
           : await call("GET /api/v1/categories/{slug}/posts", { params: { slug: scope.slice("category:".length) }, query: { cursor } });
-      useFeedStore.getState().append(page.posts);
+      feed.getState().append(page.posts);
       setCursor(page.nextCursor);
     } catch (err) {
       setError(errorMessage(err));
@@ -51,7 +60,7 @@ export function PostFeed({ scope, initial, showCategory = true, empty }: PostFee
         <div className="sticky top-28 z-20 flex justify-center py-2">
           <button
             type="button"
-            onClick={() => useFeedStore.getState().showPending()}
+            onClick={() => feed.getState().showPending()}
             className="inline-flex items-center gap-1.5 rounded-full bg-accent-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg transition hover:bg-accent-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
           >
             <ArrowUpIcon className="size-4" />

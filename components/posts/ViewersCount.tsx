@@ -1,5 +1,5 @@
 "use client";
-import { useThreadStore } from "@/components/stores/thread";
+import { useThreadStore } from "@/components/stores/ThreadStoreProvider";
 import { EyeIcon } from "@/components/ui/icons";
 
 /** "3 viewing": how many people have this post open, from the thread store. */

@@ -1,10 +1,17 @@
 "use client";
 import { useEffect } from "react";
 import { getSocket } from "./socket";
-import { catchUp } from "./catchup";
 
-/** Rooms this tab wants, reference-counted across the components that asked for them. */
-const wanted = new Map<string, number>();
+/** Fetches what a component's store may have missed while its room was not live (see catchup.ts). */
+export type CatchUp = () => Promise<void>;
+
+/** One mounted component watching a room. */
+interface Watcher {
+  catchUp?: CatchUp;
+}
+
+/** Rooms this tab wants, with the components that asked for each. */
+const wanted = new Map<string, Set<Watcher>>();
 /** Rooms the server has confirmed for the current connection. */
 const joined = new Set<string>();
 
@@ -21,7 +28,11 @@ async function subscribe(room: string) {
   if (!ack?.ok || !wanted.has(room)) return;
   joined.add(room);
   mark();
-  await catchUp(room).catch(() => {});
+  await Promise.all([...(wanted.get(room) ?? [])].map(catchUpFor));
+}
+
+async function catchUpFor(watcher: Watcher): Promise<void> {
+  await watcher.catchUp?.().catch(() => {});
 }
 
 /** The connection dropped: nothing is confirmed until the server says so again. */
@@ -43,27 +54,33 @@ export async function resubscribeAll(recovered: boolean): Promise<void> {
   await Promise.all([...wanted.keys()].map(subscribe));
 }
 
-/** Keeps this tab subscribed to a room while the calling component is mounted. */
-export function useLiveRoom(room: string | null): void {
+/**
+ * Keeps this tab subscribed to a room while the calling component is mounted, and runs its
+ * catch-up (which writes to the component's own store) after every (re)subscribe. Pass a
+ * stable catchUp (useCallback): a new one re-registers the component.
+ */
+export function useLiveRoom(room: string | null, catchUp?: CatchUp): void {
   useEffect(() => {
     if (!room) return;
     const socket = getSocket();
-    const n = wanted.get(room) ?? 0;
-    wanted.set(room, n + 1);
-    if (n === 0 && socket.connected) void subscribe(room);
+    const watcher: Watcher = { catchUp };
+    const watchers = wanted.get(room) ?? new Set<Watcher>();
+    const first = watchers.size === 0;
+    wanted.set(room, watchers.add(watcher));
+    if (first && socket.connected) void subscribe(room);
     // Already live for someone else (the bridge keeps `forum`): this consumer's data was
     // rendered on the server a moment ago, and events since may have found no store to land
     // in (a page streamed in late, a client-side navigation). Catch up for it too.
-    else if (joined.has(room)) void catchUp(room).catch(() => {});
+    else if (joined.has(room)) void catchUpFor(watcher);
     return () => {
-      const left = (wanted.get(room) ?? 1) - 1;
-      if (left > 0) return void wanted.set(room, left);
+      watchers.delete(watcher);
+      if (watchers.size > 0) return;
       wanted.delete(room);
       joined.delete(room);
       mark();
       if (socket.connected) socket.emit("unsubscribe", { room }, () => {});
     };
-  }, [room]);
+  }, [room, catchUp]);
 }
 
 /** Tells others in the post that this member is typing (throttled by the caller). */

@@ -1,14 +1,17 @@
-"use client";
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
-interface ConnectionState {
+export interface ConnectionState {
   status: ConnectionStatus;
   setStatus(status: ConnectionStatus): void;
 }
 
-export const useConnectionStore = create<ConnectionState>()((set) => ({
-  status: "connecting",
-  setStatus: (status) => set({ status }),
-}));
+export type ConnectionStore = StoreApi<ConnectionState>;
+
+export function createConnectionStore(): ConnectionStore {
+  return createStore<ConnectionState>()((set) => ({
+    status: "connecting",
+    setStatus: (status) => set({ status }),
+  }));
+}

@@ -1,11 +1,10 @@
-"use client";
-import { create } from "zustand";
+import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
 import type { Post } from "@/server/dto";
 
 /** "forum" (every category) or "category:<slug>". */
 export type FeedScope = "forum" | `category:${string}`;
 
-interface FeedState {
+export interface FeedState {
   scope: FeedScope | null;
   pinnedFirst: boolean;
   byId: Record<string, Post>;
@@ -31,12 +30,14 @@ function order(byId: Record<string, Post>, pinnedFirst: boolean): Post[] {
   );
 }
 
+export type FeedStore = StoreApi<FeedState>;
+
 function inScope(scope: FeedScope | null, post: Post): boolean {
   if (!scope) return false;
   return scope === "forum" || scope === `category:${post.category.slug}`;
 }
 
-export const useFeedStore = create<FeedState>()((set, get) => ({
+const feedState: StateCreator<FeedState> = (set, get) => ({
   scope: null,
   pinnedFirst: false,
   byId: {},
@@ -87,4 +88,11 @@ export const useFeedStore = create<FeedState>()((set, get) => ({
     const next = { ...byId, ...pending };
     set({ byId: next, posts: order(next, pinnedFirst), pending: {}, pendingCount: 0 });
   },
-}));
+});
+
+/** A feed of one scope, filled from the server-rendered page before anything watches it. */
+export function createFeedStore(scope: FeedScope, posts: Post[]): FeedStore {
+  const store = createStore<FeedState>()(feedState);
+  store.getState().hydrate(scope, posts);
+  return store;
+}

@@ -1,8 +1,13 @@
-"use client";
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Notification } from "@/server/dto";
 
-interface NotificationState {
+/** What the server renders for a signed-in viewer (null for a guest). */
+export interface NotificationsInit {
+  notifications: Notification[];
+  unread: number;
+}
+
+export interface NotificationState {
   /** Newest first. */
   list: Notification[];
   unread: number;
@@ -14,33 +19,37 @@ interface NotificationState {
   clear(): void;
 }
 
+export type NotificationStore = StoreApi<NotificationState>;
+
 const unreadOf = (list: Notification[]) => list.filter((n) => !n.readAt).length;
 
-export const useNotificationStore = create<NotificationState>()((set, get) => ({
-  list: [],
-  unread: 0,
+export function createNotificationStore(initial: NotificationsInit | null): NotificationStore {
+  return createStore<NotificationState>()((set, get) => ({
+    list: initial?.notifications ?? [],
+    unread: initial?.unread ?? 0,
 
-  hydrate: (list, unread) => set({ list, unread: unread ?? unreadOf(list) }),
+    hydrate: (list, unread) => set({ list, unread: unread ?? unreadOf(list) }),
 
-  add(notification) {
-    const { list, unread } = get();
-    if (list.some((n) => n.id === notification.id)) return;
-    set({ list: [notification, ...list], unread: unread + (notification.readAt ? 0 : 1) });
-  },
+    add(notification) {
+      const { list, unread } = get();
+      if (list.some((n) => n.id === notification.id)) return;
+      set({ list: [notification, ...list], unread: unread + (notification.readAt ? 0 : 1) });
+    },
 
-  markRead(ids) {
-    const { list, unread } = get();
-    const now = new Date().toISOString();
-    const wanted = ids ? new Set(ids) : null;
-    let changed = 0;
-    const next = list.map((n) => {
-      if (n.readAt || (wanted && !wanted.has(n.id))) return n;
-      changed++;
-      return { ...n, readAt: now };
-    });
-    // The server may know of unread items beyond the loaded list; "all" clears them too.
-    set({ list: next, unread: wanted ? Math.max(0, unread - changed) : 0 });
-  },
+    markRead(ids) {
+      const { list, unread } = get();
+      const now = new Date().toISOString();
+      const wanted = ids ? new Set(ids) : null;
+      let changed = 0;
+      const next = list.map((n) => {
+        if (n.readAt || (wanted && !wanted.has(n.id))) return n;
+        changed++;
+        return { ...n, readAt: now };
+      });
+      // The server may know of unread items beyond the loaded list; "all" clears them too.
+      set({ list: next, unread: wanted ? Math.max(0, unread - changed) : 0 });
+    },
 
-  clear: () => set({ list: [], unread: 0 }),
-}));
+    clear: () => set({ list: [], unread: 0 }),
+  }));
+}

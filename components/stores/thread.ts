@@ -1,5 +1,4 @@
-"use client";
-import { create } from "zustand";
+import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
 import type { Comment, Post, UserRef } from "@/server/dto";
 
 /** A comment shown before the server has it; the server's copy replaces it. */
@@ -14,8 +13,8 @@ export interface OptimisticComment {
 
 export const TYPING_TTL_MS = 4000;
 
-interface ThreadState {
-  post: Post | null;
+export interface ThreadState {
+  post: Post;
   /** Set when the open post was deleted or withdrawn while on screen. */
   postRemoved: boolean;
   byId: Record<string, Comment>;
@@ -54,121 +53,136 @@ interface ThreadState {
 
 const bySeq = (byId: Record<string, Comment>) => Object.values(byId).sort((a, b) => a.seq - b.seq);
 
-export const useThreadStore = create<ThreadState>()((set, get) => {
-  function pruneTyping() {
-    const now = Date.now();
-    const typing = Object.fromEntries(Object.entries(get().typing).filter(([, t]) => t.until > now));
-    if (Object.keys(typing).length !== Object.keys(get().typing).length) set({ typing });
-  }
+const threadState =
+  (post: Post): StateCreator<ThreadState> =>
+  (set, get) => {
+    function pruneTyping() {
+      const now = Date.now();
+      const typing = Object.fromEntries(Object.entries(get().typing).filter(([, t]) => t.until > now));
+      if (Object.keys(typing).length !== Object.keys(get().typing).length) set({ typing });
+    }
 
-  /** Puts a server comment in place; drops the optimistic twin it settles, if any. */
-  function put(comment: Comment, optimistic: OptimisticComment[]) {
-    const byId = { ...get().byId, [comment.id]: comment };
-    const { [comment.author.id]: _stopped, ...typing } = get().typing;
-    set({ byId, comments: bySeq(byId), optimistic, typing });
-  }
+    /** Puts a server comment in place; drops the optimistic twin it settles, if any. */
+    function put(comment: Comment, optimistic: OptimisticComment[]) {
+      const byId = { ...get().byId, [comment.id]: comment };
+      const { [comment.author.id]: _stopped, ...typing } = get().typing;
+      set({ byId, comments: bySeq(byId), optimistic, typing });
+    }
 
-  return {
-    post: null,
-    postRemoved: false,
-    byId: {},
-    comments: [],
-    optimistic: [],
-    typing: {},
-    viewers: 0,
-    confirmedSeq: 0,
+    return {
+      post,
+      postRemoved: false,
+      byId: {},
+      comments: [],
+      optimistic: [],
+      typing: {},
+      viewers: 0,
+      confirmedSeq: 0,
 
-    hydrate(post, comments) {
-      const same = get().post?.id === post.id;
-      const byId = Object.fromEntries(comments.map((c) => [c.id, c]));
-      set({
-        post,
-        postRemoved: false,
+      hydrate(post, comments) {
+        const same = get().post?.id === post.id;
         // A server listing is complete up to its highest seq (seqs commit in order).
-        confirmedSeq: comments.reduce((max, c) => Math.max(max, c.seq), same ? get().confirmedSeq : 0),
-        byId,
-        comments: bySeq(byId),
-        // A refresh of the same post keeps sends in flight; another post starts clean.
-        optimistic: same ? get().optimistic : [],
-        typing: same ? get().typing : {},
-        viewers: same ? get().viewers : 0,
-      });
-    },
+        const listed = comments.reduce((max, c) => Math.max(max, c.seq), 0);
+        const byId = Object.fromEntries(comments.map((c) => [c.id, c]));
+        // A refresh of the same post was rendered a moment ago: comments this tab holds beyond
+        // its listing arrived live since (or came from "Load more") and stay.
+        if (same) for (const c of get().comments) if (c.seq > listed) byId[c.id] ??= c;
+        set({
+          post,
+          postRemoved: false,
+          confirmedSeq: Math.max(listed, same ? get().confirmedSeq : 0),
+          byId,
+          comments: bySeq(byId),
+          // A refresh of the same post keeps sends in flight; another post starts clean.
+          optimistic: same ? get().optimistic : [],
+          typing: same ? get().typing : {},
+          viewers: same ? get().viewers : 0,
+        });
+      },
 
-    setPost(post) {
-      if (get().post?.id === post.id) set({ post });
-    },
+      setPost(post) {
+        if (get().post?.id === post.id) set({ post });
+      },
 
-    removePost(id) {
-      if (get().post?.id === id) set({ postRemoved: true });
-    },
+      removePost(id) {
+        if (get().post?.id === id) set({ postRemoved: true });
+      },
 
-    upsertComment(comment) {
-      if (comment.postId !== get().post?.id) return;
-      // The broadcast may beat the POST's response: the sender's own pending copy is dropped
-      // here (matched by clientId; by author and text for servers that do not echo it), and
-      // reconcile() later finds nothing left to replace. Never two copies.
-      const pending = get().optimistic;
-      const body = comment.body.trim();
-      const twin = get().byId[comment.id]
-        ? undefined
-        : comment.clientId
-          ? pending.find((o) => o.clientId === comment.clientId)
-          : pending.find((o) => o.status === "sending" && o.author.id === comment.author.id && o.body.trim() === body);
-      put(comment, twin ? pending.filter((o) => o !== twin) : pending);
-    },
+      upsertComment(comment) {
+        if (comment.postId !== get().post?.id) return;
+        // The broadcast may beat the POST's response: the sender's own pending copy is dropped
+        // here (matched by clientId; by author and text for servers that do not echo it), and
+        // reconcile() later finds nothing left to replace. Never two copies.
+        const pending = get().optimistic;
+        const body = comment.body.trim();
+        const twin = get().byId[comment.id]
+          ? undefined
+          : comment.clientId
+            ? pending.find((o) => o.clientId === comment.clientId)
+            : pending.find((o) => o.status === "sending" && o.author.id === comment.author.id && o.body.trim() === body);
+        put(comment, twin ? pending.filter((o) => o !== twin) : pending);
+      },
 
-    removeComment(id) {
-      if (!get().byId[id]) return;
-      const { [id]: _gone, ...byId } = get().byId;
-      set({ byId, comments: bySeq(byId) });
-    },
+      removeComment(id) {
+        if (!get().byId[id]) return;
+        const { [id]: _gone, ...byId } = get().byId;
+        set({ byId, comments: bySeq(byId) });
+      },
 
-    addOptimistic(clientId, body, author) {
-      const o: OptimisticComment = { clientId, body, author, createdAt: new Date().toISOString(), status: "sending" };
-      set({ optimistic: [...get().optimistic.filter((x) => x.clientId !== clientId), o] });
-    },
+      addOptimistic(clientId, body, author) {
+        const o: OptimisticComment = { clientId, body, author, createdAt: new Date().toISOString(), status: "sending" };
+        set({ optimistic: [...get().optimistic.filter((x) => x.clientId !== clientId), o] });
+      },
 
-    reconcile(clientId, comment) {
-      const optimistic = get().optimistic.filter((o) => o.clientId !== clientId);
-      // Already delivered live (possibly with newer reactions or edits): keep that copy.
-      if (get().byId[comment.id]) set({ optimistic });
-      else if (comment.postId === get().post?.id) put(comment, optimistic);
-      else set({ optimistic });
-    },
+      reconcile(clientId, comment) {
+        const optimistic = get().optimistic.filter((o) => o.clientId !== clientId);
+        // Already delivered live (possibly with newer reactions or edits): keep that copy.
+        if (get().byId[comment.id]) set({ optimistic });
+        else if (comment.postId === get().post?.id) put(comment, optimistic);
+        else set({ optimistic });
+      },
 
-    failOptimistic(clientId, message) {
-      set({ optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "failed", error: message } : o)) });
-    },
+      failOptimistic(clientId, message) {
+        set({ optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "failed", error: message } : o)) });
+      },
 
-    retryOptimistic(clientId) {
-      set({
-        optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "sending", error: undefined } : o)),
-      });
-    },
+      retryOptimistic(clientId) {
+        set({
+          optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "sending", error: undefined } : o)),
+        });
+      },
 
-    discardOptimistic(clientId) {
-      set({ optimistic: get().optimistic.filter((o) => o.clientId !== clientId) });
-    },
+      discardOptimistic(clientId) {
+        set({ optimistic: get().optimistic.filter((o) => o.clientId !== clientId) });
+      },
 
-    lastSeq() {
-      const held = new Set(get().comments.map((c) => c.seq));
-      let seq = get().confirmedSeq;
-      while (held.has(seq + 1)) seq++;
-      return seq;
-    },
+      lastSeq() {
+        const held = new Set(get().comments.map((c) => c.seq));
+        let seq = get().confirmedSeq;
+        while (held.has(seq + 1)) seq++;
+        return seq;
+      },
 
-    confirmThrough(seq) {
-      if (seq > get().confirmedSeq) set({ confirmedSeq: seq });
-    },
+      confirmThrough(seq) {
+        if (seq > get().confirmedSeq) set({ confirmedSeq: seq });
+      },
 
-    setTyping(user) {
-      set({ typing: { ...get().typing, [user.id]: { username: user.username, until: Date.now() + TYPING_TTL_MS } } });
-      setTimeout(pruneTyping, TYPING_TTL_MS + 50);
-    },
+      setTyping(user) {
+        set({ typing: { ...get().typing, [user.id]: { username: user.username, until: Date.now() + TYPING_TTL_MS } } });
+        setTimeout(pruneTyping, TYPING_TTL_MS + 50);
+      },
 
-    setViewers(n) {
-      set({ viewers: Math.max(0, n) });
-    },
+      setViewers(n) {
+        set({ viewers: Math.max(0, n) });
+      },
+    };
   };
-});
+
+export type ThreadStore = StoreApi<ThreadState>;
+
+/** The open post's thread, filled from the server-rendered page before anything watches it. */
+export function createThreadStore(post: Post, comments: Comment[]): ThreadStore {
+  const store = createStore<ThreadState>()(threadState(post));
+  store.getState().hydrate(post, comments);
+  return store;
+}

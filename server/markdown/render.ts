@@ -1,9 +1,10 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
 
 // markdown-it with raw HTML off renders markdown's own formatting; sanitize-html then enforces
 // an allow-list as a second, independent wall, so a renderer bug cannot smuggle in script.
-const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
+const md = new MarkdownIt(MARKDOWN_OPTIONS);
 
 const ALLOWED_TAGS = [
   "p",
@@ -50,7 +51,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer ugc", target: "_blank" }),
+    a: sanitizeHtml.simpleTransform("a", LINK_ATTRS),
   },
 };
 

@@ -1,9 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
-import { useThreadStore } from "@/components/stores/thread";
-import { useHydrate } from "@/components/stores/useHydrate";
+import { catchUpThread } from "@/components/realtime/catchup";
+import { ThreadStoreProvider, useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { call, errorMessage } from "@/components/api";
 import { PostArticle } from "@/components/posts/PostArticle";
 import type { Me } from "@/components/posts/me";
@@ -25,24 +25,31 @@ interface ThreadProps {
   categories?: Category[];
 }
 
-/** The open post and its comments, live: server data hydrates the thread store once. */
-export function Thread({ initial, me, mine, categories }: ThreadProps) {
-  useLiveRoom(`post:${initial.post.id}`);
-  const ready = useHydrate(initial, (d) => useThreadStore.getState().hydrate(d.post, d.comments));
-  const storePost = useThreadStore((s) => s.post);
-  const storeComments = useThreadStore((s) => s.comments);
+/** The open post and its comments, live: the server's data starts the thread store. */
+export function Thread(props: ThreadProps) {
+  return (
+    <ThreadStoreProvider initial={props.initial}>
+      <LiveThread {...props} />
+    </ThreadStoreProvider>
+  );
+}
+
+function LiveThread({ initial, me, mine, categories }: ThreadProps) {
+  const thread = useThreadStoreApi();
+  const catchUp = useCallback(() => catchUpThread(thread), [thread]);
+  useLiveRoom(`post:${initial.post.id}`, catchUp);
+  const post = useThreadStore((s) => s.post);
+  const comments = useThreadStore((s) => s.comments);
   const removed = useThreadStore((s) => s.postRemoved);
-  const post = ready && storePost ? storePost : initial.post;
-  const comments = ready ? storeComments : initial.comments;
   const [more, setMore] = useState(initial.comments.length >= COMMENT_PAGE);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   async function loadMore() {
     setLoadError(null);
     try {
-      const after = useThreadStore.getState().lastSeq();
+      const after = thread.getState().lastSeq();
       const res = await call("GET /api/v1/posts/{id}/comments", { params: { id: post.id }, query: { after, limit: COMMENT_PAGE } });
-      res.comments.forEach(useThreadStore.getState().upsertComment);
+      res.comments.forEach(thread.getState().upsertComment);
       setMore(res.comments.length >= COMMENT_PAGE);
     } catch (err) {
       setLoadError(errorMessage(err));
