@@ -3,6 +3,7 @@ import { createPost, member, visitor } from "./support";
 
 /** Screenshots of the main pages, kept as test artifacts in test-results/screens. */
 test("main pages render for visitors, members and moderators", async ({ browser }) => {
+  test.setTimeout(180_000); // thirteen pages in two browsers, on a shared 2-core machine
   const author = await member(browser, "shots", "MODERATOR");
   const post = await createPost(
     author.api,
