@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,4 +9,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false },
 };
 
-export default nextConfig;
+// The interface language per request: server/i18n/request.ts (catalogues in messages/).
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

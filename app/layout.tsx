@@ -1,6 +1,8 @@
 import "./globals.css";
 import type { ReactNode } from "react";
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { env } from "@/server/env";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
@@ -18,7 +20,12 @@ export const metadata: Metadata = {
   metadataBase: new URL(env.publicUrl),
   title: { default: "Parley", template: "%s · Parley" },
   description: "A live community forum",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }] },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+  },
   openGraph: { siteName: "Parley", images: [{ url: "/og.png", width: 1200, height: 630, alt: "Parley, a live community forum" }] },
   twitter: { card: "summary_large_image" },
 };
@@ -33,30 +40,37 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const services = getServices();
-  const [categories, presence, notifications] = await Promise.all([
+  const [categories, presence, notifications, locale, t] = await Promise.all([
     loadCategories(),
     loadPresence(),
     viewer ? services.notifications.list(viewer) : null,
+    getLocale(),
+    getTranslations("common"),
   ]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
-        <StoresProvider presence={{ count: presence.count, users: presence.users, guests: presence.guests }} notifications={notifications}>
-          <a
-            href="#main"
-            className="sr-only z-50 rounded-md bg-accent-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        <NextIntlClientProvider>
+          <StoresProvider
+            presence={{ count: presence.count, users: presence.users, guests: presence.guests }}
+            notifications={notifications}
           >
-            Skip to content
-          </a>
-          <Header viewer={viewer} categories={categories} />
-          <RealtimeBridge />
-          <ConnectionBanner />
-          {viewer?.ban && <BanNotice ban={viewer.ban} />}
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
-            {children}
-          </main>
-          <Footer />
-        </StoresProvider>
+            <a
+              href="#main"
+              className="sr-only z-50 rounded-md bg-accent-600 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+            >
+              {t("skipToContent")}
+            </a>
+            <Header viewer={viewer} categories={categories} />
+            <RealtimeBridge />
+            <ConnectionBanner />
+            {viewer?.ban && <BanNotice ban={viewer.ban} />}
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+              {children}
+            </main>
+            <Footer />
+          </StoresProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

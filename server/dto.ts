@@ -31,6 +31,8 @@ export type LiveStats = z.infer<typeof S.ZLiveStats>;
 export interface Viewer extends UserRef {
   role: Role;
   sessionVersion: number;
+  /** The interface language the member chose, if any. */
+  locale: string | null;
   /** Set while a ban is in force. */
   ban: z.infer<typeof S.ZBanState>;
 }

@@ -64,7 +64,7 @@ export function useServices() {
       password: "correct horse battery",
       role,
     });
-    return { id: user.id, username: user.username, role: user.role, sessionVersion: 0, ban: null };
+    return { id: user.id, username: user.username, role: user.role, sessionVersion: 0, locale: null, ban: null };
   }
   return { services, recorder, viewer };
 }

@@ -2,7 +2,7 @@ import type { Db, Tx } from "../db/client";
 import { postSelect } from "../posts/posts.repository";
 import { commentSelect } from "../comments/comments.repository";
 import { reportSelect } from "../reports/reports.repository";
-import { toAccess } from "../users/users.repository";
+import { banOf, toAccess, viewerSelect } from "../users/users.repository";
 import type { Role } from "../dto";
 
 /** Prisma for moderation: each write takes the transaction its audit entry is written in. */
@@ -24,10 +24,7 @@ export function createModerationRepository(db: Db) {
     },
 
     async findUser(id: string) {
-      const row = await db.user.findUnique({
-        where: { id },
-        select: { id: true, username: true, role: true, sessionVersion: true, bannedAt: true, bannedUntil: true, banReason: true },
-      });
+      const row = await db.user.findUnique({ where: { id }, select: viewerSelect });
       return row ? toAccess(row) : null;
     },
 
@@ -57,7 +54,6 @@ export function createModerationRepository(db: Db) {
             email: true,
             role: true,
             createdAt: true,
-            sessionVersion: true,
             bannedAt: true,
             bannedUntil: true,
             banReason: true,
@@ -77,7 +73,7 @@ export function createModerationRepository(db: Db) {
           email: r.email,
           role: r.role,
           createdAt: r.createdAt.toISOString(),
-          ban: toAccess(r).ban,
+          ban: banOf(r),
           posts: r._count.posts,
           comments: r._count.comments,
         })),

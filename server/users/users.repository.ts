@@ -1,7 +1,9 @@
 import type { Db } from "../db/client";
+import type { UserGetPayload } from "../db/generated/models";
 import type { PublicUser, Role, Viewer } from "../dto";
 
-const viewerSelect = {
+/** What every request and handshake needs to know about its user. */
+export const viewerSelect = {
   id: true,
   username: true,
   role: true,
@@ -9,28 +11,28 @@ const viewerSelect = {
   bannedAt: true,
   bannedUntil: true,
   banReason: true,
+  locale: true,
 } as const;
 
 export type UserAccess = Viewer;
 
-type AccessRow = {
-  id: string;
-  username: string;
-  role: Role;
-  sessionVersion: number;
-  bannedAt: Date | null;
-  bannedUntil: Date | null;
-  banReason: string | null;
-};
+type AccessRow = UserGetPayload<{ select: typeof viewerSelect }>;
+type BanColumns = Pick<AccessRow, "bannedAt" | "bannedUntil" | "banReason">;
+
+/** The ban in force, if any (a ban whose end date has passed is no ban). */
+export function banOf(row: BanColumns, now = new Date()): Viewer["ban"] {
+  const banned = row.bannedAt !== null && (row.bannedUntil === null || row.bannedUntil > now);
+  return banned ? { reason: row.banReason, until: row.bannedUntil?.toISOString() ?? null } : null;
+}
 
 export function toAccess(row: AccessRow, now = new Date()): UserAccess {
-  const banned = row.bannedAt !== null && (row.bannedUntil === null || row.bannedUntil > now);
   return {
     id: row.id,
     username: row.username,
     role: row.role,
     sessionVersion: row.sessionVersion,
-    ban: banned ? { reason: row.banReason, until: row.bannedUntil?.toISOString() ?? null } : null,
+    locale: row.locale,
+    ban: banOf(row, now),
   };
 }
 
