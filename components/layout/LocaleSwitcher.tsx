@@ -7,6 +7,10 @@ import { cn } from "@/components/ui/cn";
 /** The cookie server/i18n/locales.ts reads (LOCALE_COOKIE); a client module cannot import it. */
 const COOKIE = "parley-locale";
 
+function rememberLocale(locale: string) {
+  document.cookie = `${COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
 /** One click switches the interface language and keeps the page (the cookie, then a refresh). */
 export function LocaleSwitcher({ choices }: { choices: Array<{ locale: string; name: string }> }) {
   const t = useTranslations("common");
@@ -15,7 +19,7 @@ export function LocaleSwitcher({ choices }: { choices: Array<{ locale: string; n
   const [pending, start] = useTransition();
 
   function choose(locale: string) {
-    document.cookie = `${COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+    rememberLocale(locale);
     start(() => router.refresh());
   }
 
