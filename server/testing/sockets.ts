@@ -155,8 +155,6 @@ export async function subscribe(socket: TestSocket, room: string) {
   return socket.timeout(2000).emitWithAck("subscribe", { room });
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Closes every socket these helpers opened. */
 export function closeAllSockets() {
   for (const s of open.splice(0)) s.close();
