@@ -1,7 +1,7 @@
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useServer } from "../testing/context";
-import { SESSION_COOKIE, signedUpClient, startNode, type Client } from "../testing/harness";
+import { SESSION_COOKIE, signedUpClient, startNode, type Client, type RunningNode } from "../testing/harness";
 import { connectSocket, disconnected } from "../testing/sockets";
 
 const server = useServer();
@@ -40,8 +40,14 @@ function heldPost(client: Client, path: string, body: unknown) {
 }
 
 describe("graceful shutdown", () => {
+  // A node of its own, to stop; started under the hook timeout, which allows for a busy machine.
+  let node: RunningNode;
+  beforeAll(async () => {
+    node = await startNode({ databaseUrl: server.databaseUrl });
+  });
+  afterAll(() => node?.stop());
+
   it("on SIGTERM tells sockets to reconnect (elsewhere) and finishes an in-flight request", async () => {
-    const node = await startNode({ databaseUrl: server.databaseUrl });
     const member = await signedUpClient(node.origin, "leaver");
     const socket = await connectSocket(node.origin, member, { reconnection: true });
     const reason = disconnected(socket);
