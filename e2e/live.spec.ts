@@ -42,6 +42,10 @@ test.describe("live, in two browsers", () => {
 
     await a.page.getByLabel("Your comment").pressSequentially("I am wri", { delay: 30 });
     await expect(b.page.getByText(`${a.api.me.user.username} is typing…`)).toBeVisible();
+    // B types back: that reaches A's page after any echo of A's own typing would have, so from
+    // then on A's indicator must name B alone.
+    await b.page.getByLabel("Your comment").pressSequentially("Me t", { delay: 30 });
+    await expect(a.page.getByText(`${b.api.me.user.username} is typing…`, { exact: true })).toBeVisible();
     await expect(a.page.getByText(`${a.api.me.user.username} is typing…`)).toHaveCount(0);
 
     // Both are online: the list of online members names them.

@@ -19,6 +19,9 @@ export function directDb(url: string) {
     bumpSessionVersion: (userId: string) => one(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1::uuid`, [userId]),
     ban: (userId: string, reason: string | null = "test ban", until: Date | null = null) =>
       one(`UPDATE "User" SET "bannedAt" = now(), "banReason" = $2, "bannedUntil" = $3 WHERE id = $1::uuid`, [userId, reason, until]),
+    /** Moves the end of a member's current ban, e.g. into the past to stand for its running out. */
+    setBanUntil: (userId: string, until: Date) =>
+      one(`UPDATE "User" SET "bannedUntil" = $2 WHERE id = $1::uuid AND "bannedAt" IS NOT NULL`, [userId, until]),
     unban: (userId: string) =>
       one(`UPDATE "User" SET "bannedAt" = NULL, "banReason" = NULL, "bannedUntil" = NULL WHERE id = $1::uuid`, [userId]),
     setPostFlags: (postId: string, flags: { locked?: boolean; pinned?: boolean; hidden?: boolean }) =>

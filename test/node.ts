@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -29,7 +29,10 @@ export interface RunningNode {
   secret: string;
   /** The node's recent stdout and stderr (its logs), for failure messages. */
   output(): string;
+  /** Sends the server SIGTERM (SIGKILL after 15 s) and resolves once the node has exited. */
   stop(): Promise<void>;
+  /** How the node's process ended: `{ code: 0, signal: null }` after a clean shutdown. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const running = new Set<ChildProcess>();
@@ -43,6 +46,32 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
     if (child.pid) process.kill(-child.pid, signal);
   } catch {
     /* already gone */
+  }
+}
+
+/**
+ * Asks the server to shut down: SIGTERM to the server process alone. `tsx server/index.ts`
+ * runs it as a node child of tsx, and tsx, when it gets the signal too, waits only ~60 ms
+ * for that child to confirm it and then SIGKILLs it: a busy event loop (a route's first
+ * request, a loaded machine) loses its graceful shutdown that way. Signalled alone, the
+ * server shuts down and tsx exits with its exit code. Where the child cannot be found
+ * (no pgrep), the whole group is signalled as before.
+ */
+function terminate(child: ChildProcess) {
+  let pids: number[] = [];
+  try {
+    pids = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" })
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    /* no pgrep, or no child yet */
+  }
+  if (pids.length !== 1) return killGroup(child, "SIGTERM");
+  try {
+    process.kill(pids[0], "SIGTERM");
+  } catch {
+    killGroup(child, "SIGTERM");
   }
 }
 
@@ -88,7 +117,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     },
   });
   running.add(child);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   child.once("exit", () => running.delete(child));
   const output = () => lines.join("\n");
 
@@ -117,10 +148,11 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     port,
     secret,
     output,
+    exited,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        killGroup(child, "SIGTERM");
+        terminate(child);
         const timer = setTimeout(() => killGroup(child, "SIGKILL"), 15_000);
         await exited;
         clearTimeout(timer);

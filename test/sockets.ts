@@ -53,6 +53,8 @@ export async function handshakeOutcome(origin: string, client?: Client | null, o
   }
 }
 
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
 /**
  * Resolves with the next `event` payload matching `match`, or rejects after `ms`. Live events
  * arrive in milliseconds; the generous default only keeps a loaded CI machine from flaking.
@@ -60,36 +62,98 @@ export async function handshakeOutcome(origin: string, client?: Client | null, o
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,
   event: E,
-  match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  match: (payload: Payload<E>) => boolean = () => true,
   ms = 5000,
-): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+): Promise<Payload<E>> {
+  return waitForEvents(socket, event, 1, match, ms).then(([payload]) => payload);
+}
+
+/**
+ * Resolves with the next `n` `event` payloads matching `match` (counted from this call), or
+ * rejects after `ms` saying how many came. For "all N arrived" without guessing how long N take.
+ */
+export function waitForEvents<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  n: number,
+  match: (payload: Payload<E>) => boolean = () => true,
+  ms = 5000,
+): Promise<Payload<E>[]> {
+  const seen: Payload<E>[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler as never);
-      reject(new Error(`no ${String(event)} within ${ms} ms`));
+      reject(new Error(`${seen.length} of ${n} ${String(event)} within ${ms} ms`));
     }, ms);
-    const handler = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+    const handler = (payload: Payload<E>) => {
       if (!match(payload)) return;
+      seen.push(payload);
+      if (seen.length < n) return;
       clearTimeout(timer);
       socket.off(event, handler as never);
-      resolve(payload);
+      resolve(seen);
     };
     socket.on(event, handler as never);
   });
 }
 
+/**
+ * Resolves once `done()` holds: checked now, then after every `event` (listeners registered
+ * earlier, such as a reader's own, have run by then). For state that events build up, e.g.
+ * "the reader holds 200 distinct comments", where a raw event count could double-count.
+ */
+export function waitUntil<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  done: () => boolean,
+  ms = 5000,
+): Promise<void> {
+  if (done()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, handler as never);
+      reject(new Error(`condition not met within ${ms} ms of ${String(event)} events`));
+    }, ms);
+    const handler = () => {
+      if (!done()) return;
+      clearTimeout(timer);
+      socket.off(event, handler as never);
+      resolve();
+    };
+    socket.on(event, handler as never);
+  });
+}
+
+/** A valid room no test subscribes to: unsubscribing from it changes nothing on the server. */
+const BARRIER_ROOM = "post:00000000-0000-4000-8000-000000000000";
+
+/**
+ * An ack round-trip on `socket`. A connection delivers its packets in order, so once the ack
+ * is back, every event the server emitted to this socket before it handled the request has
+ * arrived and its listeners have run. The way to close a negative check ("X did not get Y"):
+ * let whatever would have emitted Y happen first, then `await barrier(x)`, then look.
+ * (The request is an unsubscribe from a room never joined: no side effects, no event budget.)
+ */
+export async function barrier(socket: TestSocket): Promise<void> {
+  const ack = await socket.timeout(5000).emitWithAck("unsubscribe", { room: BARRIER_ROOM });
+  if (!ack.ok) throw new Error(`barrier refused: ${ack.error.code} ${ack.error.message}`);
+}
+
+/** Resolves with the reason of the socket's next disconnect. */
+export function disconnected(socket: TestSocket): Promise<Socket.DisconnectReason> {
+  return new Promise((resolve) => socket.once("disconnect", resolve));
+}
+
 /** Collects every `event` payload from now on. */
-export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
-  const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
-  socket.on(event, ((p: Parameters<ServerToClientEvents[E]>[0]) => seen.push(p)) as never);
+export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E): Payload<E>[] {
+  const seen: Payload<E>[] = [];
+  socket.on(event, ((p: Payload<E>) => seen.push(p)) as never);
   return seen;
 }
 
 export async function subscribe(socket: TestSocket, room: string) {
   return socket.timeout(2000).emitWithAck("subscribe", { room });
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Closes every socket these helpers opened. */
 export function closeAllSockets() {

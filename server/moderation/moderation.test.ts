@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useServer } from "@/test/context";
 import type { Client } from "@/test/harness";
-import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
+import { barrier, closeAllSockets, collect, connectSocket, nextEvent, subscribe, waitUntil } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);
@@ -31,6 +31,8 @@ describe("hiding content", () => {
     expect(res.status).toBe(200);
     expect(res.json.comment.hidden).toBe(true);
     expect(await withdrawn).toEqual({ id: comment.id, postId: post.id });
+    // The public comment:deleted is emitted just before the staff comment:updated, on the same
+    // connection for a staff socket: once the update is here, a deletion would have been too.
     await marked;
     expect(staffGotDeleted).toEqual([]);
 
@@ -144,15 +146,17 @@ describe("reports", () => {
     const memberSocket = await connectSocket(server.origin, reporter);
     const memberSaw = collect(memberSocket, "report:changed");
 
-    const arrived = nextEvent(staff, "report:changed");
+    // Staff sockets hear every report on the node, other test files' too: wait for this one's.
+    const staffSaw = collect(staff, "report:changed");
     const report = (await reporter.post("/api/v1/reports", { targetType: "comment", targetId: comment.id, reason: "insulting" })).json
       .report;
-    expect((await arrived).reportId).toBe(report.id);
+    await waitUntil(staff, "report:changed", () => staffSaw.some((p) => p.reportId === report.id));
 
     const queue = (await mod.get("/api/v1/admin/reports?status=open")).json.reports;
     const inQueue = queue.find((r: { id: string }) => r.id === report.id);
     expect(inQueue).toMatchObject({ reason: "insulting", target: { comment: { id: comment.id, body: "bad" }, postTitle: "Reported" } });
 
+    const closed = nextEvent(staff, "report:changed", (p) => p.reportId === report.id);
     const res = await mod.post(`/api/v1/admin/reports/${report.id}/resolve`, { action: "hide", note: "insult" });
     expect(res.status).toBe(200);
     expect(res.json.report).toMatchObject({ status: "resolved", resolution: "hide" });
@@ -160,7 +164,10 @@ describe("reports", () => {
     expect((await server.anonymous().get(`/api/v1/posts/${post.id}/comments`)).json.comments).toEqual([]);
     const actions = [...(await auditFor(comment.id)), ...(await auditFor(report.id))].map((e: { action: string }) => e.action).sort();
     expect(actions).toEqual(["comment.hide", "report.resolve"]);
-    await sleep(100);
+    // Both report:changed broadcasts have reached staff, so they have been emitted; a round-trip on
+    // the member's socket comes back after anything those broadcasts sent it.
+    await closed;
+    await barrier(memberSocket);
     expect(memberSaw).toEqual([]);
   });
 });

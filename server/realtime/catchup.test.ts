@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Comment } from "../dto";
 import { useServer } from "@/test/context";
 import type { Client } from "@/test/harness";
-import { closeAllSockets, connectSocket, sleep, subscribe, type TestSocket } from "@/test/sockets";
+import { closeAllSockets, connectSocket, nextEvent, subscribe, waitForEvents, waitUntil, type TestSocket } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);
@@ -71,8 +71,12 @@ async function writeStorm(postId: string, writers: Client[], perWriter: number) 
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+// Ten sign-ups and a 200-comment storm can outlast the default 30 s on a 2-core machine busy
+// with other work; the tests wait for events, not for a time, so they get room to finish.
+const STORM = { timeout: 90_000 };
+
 describe("exact catch-up after a reconnect", () => {
-  it("ends with seq 1..200 exactly once when the session is not recovered", async () => {
+  it("ends with seq 1..200 exactly once when the session is not recovered", STORM, async () => {
     const owner = await server.member("owner");
     const { json } = await owner.post("/api/v1/posts", { categorySlug: "general", title: "Storm", body: "x" });
     const writers = await Promise.all(range(10).map(() => server.member("writer")));
@@ -81,7 +85,8 @@ describe("exact catch-up after a reconnect", () => {
     await subscribe(socket, `post:${json.post.id}`);
 
     const storm = writeStorm(json.post.id, writers, 20);
-    await sleep(150);
+    // Mid-storm: the first 20 of 200 comments are in. (Deadlines here are only for a stuck run.)
+    await waitForEvents(socket, "comment:created", 20, undefined, 15_000);
     // Drop the connection for good (a fresh socket later means no recovery at all).
     socket.disconnect();
     await storm;
@@ -97,22 +102,31 @@ describe("exact catch-up after a reconnect", () => {
     expect(resumed.byId.size).toBe(200);
   });
 
-  it("replays what was missed when Socket.IO recovers the session", async () => {
+  it("replays what was missed when Socket.IO recovers the session", STORM, async () => {
     const owner = await server.member("owner");
     const { json } = await owner.post("/api/v1/posts", { categorySlug: "general", title: "Blip", body: "x" });
     const writers = await Promise.all(range(10).map(() => server.member("writer")));
-    // Reconnect after a second, as a browser would after a blip: by then the server has seen
-    // the old connection go and kept its session for recovery.
-    const socket = await connectSocket(server.origin, null, { reconnection: true, reconnectionDelay: 1000 });
+    const socket = await connectSocket(server.origin);
     const reader = new Reader(socket, server.anonymous(), json.post.id);
     await subscribe(socket, `post:${json.post.id}`);
+    // A second viewer of the post: its viewer count tells when the server has seen the reader go.
+    const viewer = await connectSocket(server.origin);
+    const both = nextEvent(viewer, "post:viewers", (p) => p.postId === json.post.id && p.count === 2);
+    await subscribe(viewer, `post:${json.post.id}`);
+    await both;
 
     const storm = writeStorm(json.post.id, writers, 20);
-    await sleep(150);
-    // A network blip: the transport closes and the client reconnects by itself.
+    await waitForEvents(socket, "comment:created", 20, undefined, 15_000);
+    // A network blip: the transport closes under the client.
+    const readerGone = nextEvent(viewer, "post:viewers", (p) => p.postId === json.post.id && p.count === 1);
     socket.io.engine.close();
+    // A browser reconnects after its backoff, by when the server has kept the session for
+    // recovery. Here: once the server has handled the close (the count drops after that), the
+    // client reconnects as its own reconnection would, offering the session to recover.
+    await readerGone;
+    socket.connect();
     await storm;
-    for (let i = 0; i < 50 && reader.byId.size < 200; i++) await sleep(100);
+    await waitUntil(socket, "comment:created", () => reader.byId.size >= 200, 15_000);
 
     expect(reader.recoveredReconnects).toBe(1);
     expect(reader.freshReconnects).toBe(0);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { useServer } from "@/test/context";
-import { closeAllSockets, collect, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
+import { closeAllSockets, collect, connectSocket, nextEvent, subscribe } from "@/test/sockets";
 
 const server = useServer();
 afterAll(closeAllSockets);
@@ -72,14 +72,15 @@ describe("live events", () => {
     const room = await connectSocket(server.origin);
     await subscribe(forum, "forum");
     await subscribe(room, `post:${json.post.id}`);
-    // The node is shared with other test files: count only events about this test's members and post.
+    // The node is shared with other test files: keep only events about this test's members and post.
     const ours = new Set([alice.me.user.id, bob.me.user.id, json.post.id]);
-    const seen: unknown[] = [];
-    const note = (p: { post?: { id: string; author: { id: string } }; id?: string; comment?: { author: { id: string } } }) => {
-      if ([p.post?.id, p.post?.author.id, p.id, p.comment?.author.id].some((id) => id && ours.has(id))) seen.push(p);
-    };
-    for (const e of ["post:created", "post:updated", "post:deleted"] as const) forum.on(e, note as never);
-    room.on("comment:created", note as never);
+    const about = (p: { post?: { id: string; author: { id: string } }; id?: string; comment?: { author: { id: string } } }) =>
+      [p.post?.id, p.post?.author.id, p.id, p.comment?.author.id].some((id) => id && ours.has(id));
+    const forumSaw: { event: string; payload: unknown }[] = [];
+    const roomSaw: { event: string; payload: unknown }[] = [];
+    for (const event of ["post:created", "post:updated", "post:deleted"] as const)
+      forum.on(event, ((p: Parameters<typeof about>[0]) => about(p) && forumSaw.push({ event, payload: p })) as never);
+    room.on("comment:created", (p) => about(p) && roomSaw.push({ event: "comment:created", payload: p }));
 
     expect((await alice.post("/api/v1/posts", { categorySlug: "general", title: "", body: "x" })).status).toBe(400);
     expect((await bob.patch(`/api/v1/posts/${json.post.id}`, { title: "not yours" })).status).toBe(403);
@@ -87,8 +88,18 @@ describe("live events", () => {
     expect((await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "" })).status).toBe(400);
     await server.db.setPostFlags(json.post.id, { locked: true });
     expect((await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "locked out" })).status).toBe(403);
-    await sleep(700);
-    expect(seen).toEqual([]);
+
+    // Barrier: one valid comment, written after all of the above. Its comment:created reaches the
+    // room and its post:updated (the new count) the forum through the same paths, after anything
+    // the refused writes would have sent; so each socket must have seen exactly these and no more.
+    await server.db.setPostFlags(json.post.id, { locked: false });
+    const counted = nextEvent(forum, "post:updated", (p) => p.post.id === json.post.id);
+    const arrived = nextEvent(room, "comment:created", (p) => p.comment.postId === json.post.id);
+    const valid = await bob.post(`/api/v1/posts/${json.post.id}/comments`, { body: "the one valid write" });
+    expect(valid.status).toBe(201);
+    await Promise.all([counted, arrived]);
+    expect(roomSaw).toMatchObject([{ event: "comment:created", payload: { comment: { id: valid.json.comment.id, seq: 1 } } }]);
+    expect(forumSaw).toMatchObject([{ event: "post:updated", payload: { post: { id: json.post.id, title: "Quiet", commentCount: 1 } } }]);
   });
 
   it("typing reaches others in the post but not the typist", async () => {
@@ -99,12 +110,16 @@ describe("live events", () => {
     const b = await connectSocket(server.origin, bob);
     await subscribe(a, `post:${json.post.id}`);
     await subscribe(b, `post:${json.post.id}`);
-    const echoed = collect(a, "typing");
+    const aliceHeard = collect(a, "typing");
     const heard = nextEvent(b, "typing");
     expect(await a.emitWithAck("typing", { postId: json.post.id })).toEqual({ ok: true });
     expect(await heard).toEqual({ postId: json.post.id, user: { id: alice.me.user.id, username: alice.me.user.username } });
-    await sleep(200);
-    expect(echoed).toEqual([]);
+    // Barrier: Bob types back. His typing reaches Alice's socket after any echo of her own would
+    // have (the server sent that before her ack), so she must have heard Bob and nobody else.
+    const reply = nextEvent(a, "typing");
+    expect(await b.emitWithAck("typing", { postId: json.post.id })).toEqual({ ok: true });
+    await reply;
+    expect(aliceHeard).toEqual([{ postId: json.post.id, user: { id: bob.me.user.id, username: bob.me.user.username } }]);
   });
 
   it("post:viewers counts the sockets on a post", async () => {
@@ -113,10 +128,10 @@ describe("live events", () => {
     const a = await connectSocket(server.origin);
     const b = await connectSocket(server.origin);
     await subscribe(a, `post:${json.post.id}`);
-    const two = nextEvent(a, "post:viewers", (p) => p.count === 2, 2000);
+    const two = nextEvent(a, "post:viewers", (p) => p.count === 2);
     await subscribe(b, `post:${json.post.id}`);
     expect(await two).toEqual({ postId: json.post.id, count: 2 });
-    const one = nextEvent(a, "post:viewers", (p) => p.count === 1, 2000);
+    const one = nextEvent(a, "post:viewers", (p) => p.count === 1);
     b.close();
     await one;
   });
@@ -125,6 +140,7 @@ describe("live events", () => {
     const alice = await server.member("alice");
     const bob = await server.member("bob");
     const { json } = await alice.post("/api/v1/posts", { categorySlug: "general", title: "Notify me", body: "x" });
+    const bobsPost = (await bob.post("/api/v1/posts", { categorySlug: "general", title: "Notify Bob", body: "x" })).json.post;
     const aliceSocket = await connectSocket(server.origin, alice);
     const bobSocket = await connectSocket(server.origin, bob);
     const bobSaw = collect(bobSocket, "notification");
@@ -135,7 +151,11 @@ describe("live events", () => {
     expect(await aliceSocket.emitWithAck("notification:delivered", { ids: [notification.id] })).toEqual({ ok: true });
     const { rows } = await server.db.query(`SELECT "deliveredAt" FROM "Notification" WHERE id = $1`, [notification.id]);
     expect(rows[0].deliveredAt).not.toBeNull();
-    await sleep(200);
-    expect(bobSaw).toEqual([]);
+    // Barrier: a notification that is Bob's, sent after the one above. It reaches his socket
+    // after anything of Alice's would have, so it must be the only one he has.
+    const bobsOwn = nextEvent(bobSocket, "notification");
+    await alice.post(`/api/v1/posts/${bobsPost.id}/comments`, { body: "reply to bob" });
+    await bobsOwn;
+    expect(bobSaw).toMatchObject([{ notification: { kind: "REPLY", postId: bobsPost.id, actor: { id: alice.me.user.id } } }]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useServer } from "@/test/context";
 import { signedUpClient, startNode, type RunningNode } from "@/test/harness";
-import { closeAllSockets, connectSocket, subscribe } from "@/test/sockets";
+import { closeAllSockets, connectSocket, disconnected, subscribe } from "@/test/sockets";
 import { MAX_ROOMS_PER_SOCKET } from "./rooms";
 
 const server = useServer();
@@ -25,7 +25,7 @@ describe("per-socket limits", () => {
 
   it("drops a connection that sends a frame over the 16 KB buffer limit", async () => {
     const socket = await connectSocket(server.origin);
-    const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    const closed = disconnected(socket);
     socket.emit("subscribe", { room: "x".repeat(64 * 1024) }, () => {});
     expect(await closed).toMatch(/transport close|transport error/);
   });

@@ -36,10 +36,13 @@ describe.skipIf(!redis.url)("multi-node through Redis", () => {
     const onB = await signedUpClient(nodes.b.origin, "onb");
     const watcher = await connectSocket(nodes.a.origin);
     await subscribe(watcher, "forum");
-    const bJoined = nextEvent(watcher, "presence", (p) => "type" in p && p.type === "join" && p.user.id === onB.me.user.id);
+    // Each join delta goes out once that member is in the shared store, so after both have
+    // reached the watcher either node must list both.
+    const joined = (id: string) => nextEvent(watcher, "presence", (p) => "type" in p && p.type === "join" && p.user.id === id);
+    const bothJoined = Promise.all([joined(onA.me.user.id), joined(onB.me.user.id)]);
     await connectSocket(nodes.a.origin, onA);
     await connectSocket(nodes.b.origin, onB);
-    await bJoined;
+    await bothJoined;
     for (const node of [nodes.a, nodes.b]) {
       const { json } = await createClient(node.origin).get("/api/v1/presence");
       const ids = json.users.map((u: { id: string }) => u.id);

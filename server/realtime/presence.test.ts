@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useServer } from "@/test/context";
 import { createClient, signedUpClient, startNode, type RunningNode } from "@/test/harness";
-import { closeAllSockets, connectSocket, nextEvent, sleep, subscribe } from "@/test/sockets";
+import { closeAllSockets, collect, connectSocket, nextEvent, subscribe } from "@/test/sockets";
 
 const server = useServer();
 let node: RunningNode;
@@ -22,8 +22,12 @@ const isOnline = async (id: string) => (await online()).users.some((u) => u.id =
 describe("presence", () => {
   it("keeps a member online while any of their tabs is connected", async () => {
     const alice = await signedUpClient(node.origin, "alice");
+    const post = (await alice.post("/api/v1/posts", { categorySlug: "general", title: "Two tabs", body: "x" })).json.post;
     const watcher = await connectSocket(node.origin);
     await subscribe(watcher, "forum");
+    await subscribe(watcher, `post:${post.id}`);
+    const presence = collect(watcher, "presence");
+    const aliceDeltas = () => presence.flatMap((p) => ("type" in p && p.user.id === alice.me.user.id ? [p.type] : []));
 
     const joined = nextEvent(watcher, "presence", (p) => "type" in p && p.type === "join" && p.user.id === alice.me.user.id);
     const tab1 = await connectSocket(node.origin, alice);
@@ -31,9 +35,16 @@ describe("presence", () => {
     expect(join).toMatchObject({ type: "join", user: { id: alice.me.user.id, username: alice.me.user.username } });
     expect(await isOnline(alice.me.user.id)).toBe(true);
 
+    // Tab 1 views the post too, so the server's handling of its disconnect shows up as the
+    // watcher's viewer count going from 2 to 1 (sent after any presence delta that handling emits).
+    const both = nextEvent(watcher, "post:viewers", (p) => p.postId === post.id && p.count === 2);
+    await subscribe(tab1, `post:${post.id}`);
+    await both;
     const tab2 = await connectSocket(node.origin, alice);
+    const tab1Gone = nextEvent(watcher, "post:viewers", (p) => p.postId === post.id && p.count === 1);
     tab1.close();
-    await sleep(300);
+    await tab1Gone;
+    expect(aliceDeltas()).toEqual(["join"]);
     expect(await isOnline(alice.me.user.id)).toBe(true);
 
     const left = nextEvent(watcher, "presence", (p) => "type" in p && p.type === "leave" && p.user.id === alice.me.user.id);
@@ -60,8 +71,9 @@ describe("presence", () => {
     const carol = await signedUpClient(node.origin, "carol");
     const watcher = await connectSocket(node.origin);
     await subscribe(watcher, "forum");
+    const joined = nextEvent(watcher, "presence", (p) => "type" in p && p.type === "join" && p.user.id === carol.me.user.id);
     const silent = await connectSocket(node.origin, carol);
-    await sleep(200);
+    await joined;
     expect(await isOnline(carol.me.user.id)).toBe(true);
 
     const left = nextEvent(watcher, "presence", (p) => "type" in p && p.type === "leave" && p.user.id === carol.me.user.id, 5000);
