@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 
 /**
- * Server memory as the kernel sees it. The harness starts Parley as `tsx server/index.ts`,
- * and tsx runs the real server in a node grandchild, so the process to read is found by the
- * port it listens on: its listening socket's inode in /proc/net/tcp*, then the process that
+ * Server memory as the kernel sees it. The process to read is found by the port it listens
+ * on (whatever started it, a loader or a wrapper): its listening socket's inode in /proc/net/tcp*, then the process that
  * holds that inode as a file descriptor. Linux only; elsewhere memory is reported as skipped.
  */
 export function pidListeningOn(port: number): number | null {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -49,32 +49,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/**
- * Asks the server to shut down: SIGTERM to the server process alone. `tsx server/index.ts`
- * runs it as a node child of tsx, and tsx, when it gets the signal too, waits only ~60 ms
- * for that child to confirm it and then SIGKILLs it: a busy event loop (a route's first
- * request, a loaded machine) loses its graceful shutdown that way. Signalled alone, the
- * server shuts down and tsx exits with its exit code. Where the child cannot be found
- * (no pgrep), the whole group is signalled as before.
- */
-function terminate(child: ChildProcess) {
-  let pids: number[] = [];
-  try {
-    pids = execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" })
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    /* no pgrep, or no child yet */
-  }
-  if (pids.length !== 1) return killGroup(child, "SIGTERM");
-  try {
-    process.kill(pids[0], "SIGTERM");
-  } catch {
-    killGroup(child, "SIGTERM");
-  }
-}
-
 /** Fails with a clear message when `next build` has not been run: the nodes serve the production build. */
 export function assertProductionBuild(root = REPO_ROOT): void {
   if (!existsSync(path.join(root, ".next", "BUILD_ID")))
@@ -82,7 +56,7 @@ export function assertProductionBuild(root = REPO_ROOT): void {
 }
 
 /**
- * Starts one production Parley node (`tsx server/index.ts`, NODE_ENV=production) as a child
+ * Starts one production Parley node (`node --import tsx server/index.ts`, NODE_ENV=production) as a child
  * process and resolves once it prints `PARLEY_LISTENING <port>`.
  */
 export async function startNode(opts: NodeOptions): Promise<RunningNode> {
@@ -95,9 +69,11 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
     if (lines.length > 300) lines.splice(0, lines.length - 300);
   };
-  const child = spawn(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+  // Exactly as `npm start` runs it: node itself with tsx as a loader, so SIGTERM reaches the
+  // server and nothing in between (the tsx CLI, signalled too, kills a busy child after ~60 ms).
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: REPO_ROOT,
-    // Own process group: tsx runs node as a grandchild, and stop() must end both.
+    // Own process group, so a crashed run can take anything the server started with it.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -152,7 +128,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        terminate(child);
+        child.kill("SIGTERM");
         const timer = setTimeout(() => killGroup(child, "SIGKILL"), 15_000);
         await exited;
         clearTimeout(timer);
