@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The server's Retry-After (429, 503), in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -35,6 +37,7 @@ const FRIENDLY: Record<string, string> = {
   RATE_LIMITED: "You're going a little fast — wait a few seconds and try again.",
   PAYLOAD_TOO_LARGE: "That's too long to send.",
   INTERNAL: "Something went wrong on our side. Please try again.",
+  UNAVAILABLE: "Parley can't reach its database right now. Please try again in a moment.",
   NETWORK: "Can't reach Parley. Check your connection and try again.",
 };
 
@@ -85,9 +88,24 @@ export async function call<K extends Key>(key: K, ...[input]: Args<K>): Promise<
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiError(res.status, e?.code ?? "INTERNAL", e?.message ?? res.statusText, Array.isArray(e?.details) ? e.details : []);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    throw new ApiError(
+      res.status,
+      e?.code ?? (res.status === 502 || res.status === 503 || res.status === 504 ? "UNAVAILABLE" : "INTERNAL"),
+      e?.message ?? res.statusText,
+      Array.isArray(e?.details) ? e.details : [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return data as OutputOf<OpOf<K>>;
+}
+
+/**
+ * Whether trying the same request again later may succeed: the network or a dependency was
+ * away (no answer, 503 UNAVAILABLE, a proxy's 502/504), not a refusal of the request itself.
+ */
+export function isTransient(err: unknown): err is ApiError {
+  return err instanceof ApiError && (err.code === "NETWORK" || err.code === "UNAVAILABLE");
 }
 
 /** A unique id for idempotent creates; falls back where randomUUID needs a secure context. */

@@ -1,56 +1,90 @@
 import type { Server as HttpServer } from "node:http";
-import { createClient, type RedisClientType } from "redis";
+import os from "node:os";
 import { env } from "./env";
 import { childLogger } from "./logger";
 import { setServices } from "./context";
-import { createDb } from "./db/client";
+import { createDb, createPool } from "./db/client";
 import { startDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { createServices } from "./services";
 import { createMemoryPresence } from "./presence/presence";
 import { createRedisPresence } from "./presence/redis";
+import { createResilientPresence } from "./presence/resilient";
+import { connectRedis } from "./redis/link";
 import { createRateLimiters } from "./http/rate-limit";
 import { createIo } from "./realtime/io";
 import { createBroadcaster } from "./realtime/broadcaster";
+import { createCommentFeed } from "./comments/comments.feed";
+import { createCommentsRepository } from "./comments/comments.repository";
+import { createPostsRepository } from "./posts/posts.repository";
+import { createReactionsRepository } from "./reactions/reactions.repository";
+import { createPresenters } from "./presenters";
 import { createRealtime } from "./realtime";
-import { createEventCounter } from "./realtime/stats";
+import { createCensus, createEventCounter } from "./realtime/stats";
+import { createRelay, EVENT_OF } from "./realtime/relay";
+import { createMetrics } from "./metrics/metrics";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
 
 const log = childLogger("app");
 
-async function connectRedis(url: string): Promise<RedisClientType> {
-  const client: RedisClientType = createClient({ url });
-  client.on("error", (err) => log.warn({ err }, "redis error"));
-  await client.connect();
-  log.info("connected to Redis: multi-node mode");
-  return client;
-}
-
 /**
  * The composition root. Boots everything but HTTP, each part from the ones before it:
  * database (embedded or DATABASE_URL) and migrations, Redis when REDIS_URL is set, the
- * Socket.IO server, the broadcaster on it, the services publishing through the broadcaster,
- * the socket handlers over the services; then the default category and, in development on
- * an empty database, demo content. `attach` hangs the sockets on the HTTP server.
+ * Socket.IO server, the broadcaster on it (with a read-only feed of committed comments for
+ * its ordered lanes), the relay that brings every node's events to every broadcaster, the
+ * services publishing through the relay, the socket handlers over the services; then the
+ * default category and, in development on an empty database, demo content. `attach` hangs
+ * the sockets on the HTTP server.
  */
 export async function startApp() {
+  const metrics = createMetrics(`${os.hostname()}:${env.PORT}`);
   const database = await startDatabase();
   await migrate(database.url);
-  const db = createDb(database.url);
+  const pool = createPool(database.url, {
+    max: env.DATABASE_POOL_MAX,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    onError: (err) => {
+      metrics.dbError("connection");
+      log.warn({ err }, "database connection lost");
+    },
+  });
+  const db = createDb(pool, undefined, { onQueryError: () => metrics.dbError("query") });
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
-  const presence = redis ? createRedisPresence(redis) : createMemoryPresence();
-  const events = createEventCounter(redis);
-  const io = createIo({ redis });
-  const publisher = createBroadcaster(io, { onEmit: events.record });
+  const presence = redis ? createResilientPresence(createRedisPresence(redis.commands), redis) : createMemoryPresence();
+  const events = createEventCounter(redis?.commands, redis?.isUp);
+  const io = createIo({ redis: redis && { client: redis.adapter, url: env.REDIS_URL!, isUp: redis.isUp } });
+  const feed = createCommentFeed({
+    comments: createCommentsRepository(db),
+    posts: createPostsRepository(db),
+    present: createPresenters(createReactionsRepository(db).counts),
+  });
+  const broadcaster = createBroadcaster(io, {
+    feed,
+    lanes: {
+      delivered: (comment) => metrics.commentDelivered(comment.createdAt),
+      onFill: () => metrics.catchup("lane"),
+      onError: (err, postId) => log.debug({ err, postId }, "comment lane could not read the database"),
+    },
+  });
+  const publisher = createRelay(io, broadcaster, {
+    cluster: Boolean(redis),
+    published: events.record,
+    delivered: (method) => metrics.event(EVENT_OF[method]),
+  });
+  // What other nodes published while Redis was away is in the database: each lane reads it.
+  redis?.onRecovered(() => void broadcaster.lanes.resync());
   const services = createServices({
     db,
     adminEmails: env.adminEmails,
     publisher,
     presence,
-    limits: createRateLimiters(env.RATE_LIMIT_SCALE, redis),
+    limits: createRateLimiters(env.RATE_LIMIT_SCALE, redis?.commands, { refused: metrics.rateLimited }),
     eventsPerMinute: events.perMinute,
+    redisState: redis ? redis.state : undefined,
   });
-  const realtime = createRealtime(io, services);
+  const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, refused: metrics.rateLimited });
+  metrics.watch({ ...createCensus(io), pool, redis });
   await services.categories.ensureDefault();
   const seed = env.PARLEY_SEED === "demo" || (env.PARLEY_SEED === "auto" && !env.production);
   if (seed && (await services.users.count()) === 0) {
@@ -61,6 +95,7 @@ export async function startApp() {
 
   return {
     services,
+    metrics,
     attach(server: HttpServer) {
       io.attach(server);
       return realtime;
@@ -68,8 +103,9 @@ export async function startApp() {
     async stop() {
       setServices(undefined);
       presence.stop();
+      broadcaster.lanes.stop();
       await db.$disconnect();
-      await redis?.quit().catch(() => {});
+      await redis?.close();
       await database.stop();
     },
   };

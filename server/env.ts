@@ -28,6 +28,13 @@ const schema = z.object({
   SOCKET_PING_TIMEOUT_MS: z.coerce.number().int().min(200).default(10_000),
   // How often long-lived sockets are re-checked against the database (revoked session, ban).
   SOCKET_RECHECK_MS: z.coerce.number().int().min(200).default(60_000),
+  // The database pool: its size, how long a request waits for a connection, and how long a
+  // statement may run, before the request fails with 503 UNAVAILABLE.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // GET /metrics: loopback only when unset; with it, `Authorization: Bearer <token>` from anywhere.
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 function load() {

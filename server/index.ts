@@ -1,9 +1,12 @@
 import { createServer } from "node:http";
+import os from "node:os";
 import next from "next";
 import { env } from "./env";
 import { logger } from "./logger";
 import { startApp } from "./app";
 import { prepareRequest } from "./http/server";
+import { createMetricsEndpoint } from "./metrics/endpoint";
+import { trackHttp } from "./metrics/http";
 
 /** Entry point: one HTTP server hosting Next and the realtime layer, on PORT/HOST. */
 const dev = !env.production;
@@ -11,9 +14,12 @@ const app = await startApp();
 const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
 await nextApp.prepare();
 const handle = nextApp.getRequestHandler();
+const serveMetrics = createMetricsEndpoint(app.metrics, env.METRICS_TOKEN);
 
 const server = createServer((req, res) => {
   prepareRequest(req, res);
+  trackHttp(app.metrics, req, res);
+  if (serveMetrics(req, res)) return;
   handle(req, res).catch((err) => {
     logger.error({ err }, "request failed");
     if (!res.headersSent) res.writeHead(500).end();
@@ -24,6 +30,7 @@ const realtime = app.attach(server);
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
+  app.metrics.setNode(`${os.hostname()}:${port}`);
   logger.info({ url: `http://${env.HOST}:${port}`, dev }, "Parley is listening");
   // A parseable line for tools and tests that start Parley on port 0 (plain stdout, not a log).
   if (env.PARLEY_REPORT_PORT) process.stdout.write(`PARLEY_LISTENING ${port}\n`);

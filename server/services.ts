@@ -2,6 +2,7 @@ import type { Db } from "./db/client";
 import type { Publisher } from "./realtime/publisher";
 import type { PresenceStore } from "./presence/presence";
 import type { RateLimiters } from "./http/rate-limit";
+import type { RedisState } from "./redis/link";
 import { createUsersRepository } from "./users/users.repository";
 import { createUsersService } from "./users/users.service";
 import { createCategoriesRepository } from "./categories/categories.repository";
@@ -29,10 +30,12 @@ export interface ServiceDeps {
   limits: RateLimiters;
   /** Published realtime events in the last minute (all nodes). */
   eventsPerMinute: () => Promise<number>;
+  /** Redis as this node sees it; absent: no Redis configured. */
+  redisState?: () => RedisState;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
-export function createServices({ db, adminEmails, publisher, presence, limits, eventsPerMinute }: ServiceDeps) {
+export function createServices({ db, adminEmails, publisher, presence, limits, eventsPerMinute, redisState }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
   const postsRepo = createPostsRepository(db);
@@ -87,9 +90,15 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     presence,
     limits,
     eventsPerMinute,
-    async health() {
-      await db.$queryRaw`SELECT 1`;
-      return { db: "ok" as const };
+    /** What this node depends on, as it sees them now (never throws). */
+    async health(): Promise<{ db: "ok" | "unreachable"; redis: RedisState }> {
+      const redis = redisState?.() ?? "off";
+      try {
+        await db.$queryRaw`SELECT 1`;
+        return { db: "ok", redis };
+      } catch {
+        return { db: "unreachable", redis };
+      }
     },
   };
 }

@@ -86,6 +86,8 @@ export const ZPresence = z.strictObject({ count: z.int(), users: z.array(ZUserRe
 export const ZHealth = z.object({
   status: z.enum(["ok", "unavailable"]),
   db: z.enum(["ok", "unreachable"]),
+  redis: z.enum(["ok", "down", "off"]).describe("off: one node, no REDIS_URL; down: configured but unreachable"),
+  degraded: z.boolean().describe("a dependency is away: the node serves, with per-node limits, presence and delivery"),
   uptime: z.int().optional().describe("seconds since this node started"),
 });
 

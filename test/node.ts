@@ -33,6 +33,8 @@ export interface RunningNode {
   stop(): Promise<void>;
   /** How the node's process ended: `{ code: 0, signal: null }` after a clean shutdown. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Ends the node at once (SIGKILL), as a crashed machine would: no graceful shutdown. */
+  kill(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -132,6 +134,14 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
         const timer = setTimeout(() => killGroup(child, "SIGKILL"), 15_000);
         await exited;
         clearTimeout(timer);
+      })();
+      return stopping;
+    },
+    kill() {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        killGroup(child, "SIGKILL");
+        await exited;
       })();
       return stopping;
     },

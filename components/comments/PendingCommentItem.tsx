@@ -3,7 +3,10 @@ import type { OptimisticComment } from "@/components/stores/thread";
 import { Avatar } from "@/components/ui/Avatar";
 import { Button } from "@/components/ui/Button";
 
-/** A comment on its way to the server ("sending…"), or one that failed with a way to retry. */
+/**
+ * A comment on its way to the server ("sending…"), waiting for Parley to be reachable again
+ * ("reconnecting…", sent again by itself), or one that failed with a way to retry.
+ */
 export function PendingCommentItem({ item, onRetry, onDiscard }: { item: OptimisticComment; onRetry: () => void; onDiscard: () => void }) {
   const failed = item.status === "failed";
   return (
@@ -14,6 +17,14 @@ export function PendingCommentItem({ item, onRetry, onDiscard }: { item: Optimis
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">{item.author.username}</span>
           {failed ? (
             <span className="text-red-600 dark:text-red-400">not sent</span>
+          ) : item.status === "reconnecting" ? (
+            <span
+              role="status"
+              className="animate-pulse text-amber-700 dark:text-amber-400"
+              title="Parley is unreachable; this comment will be sent when it is back"
+            >
+              reconnecting…
+            </span>
           ) : (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">sending…</span>
           )}

@@ -7,7 +7,8 @@ export interface OptimisticComment {
   body: string;
   author: UserRef;
   createdAt: string;
-  status: "sending" | "failed";
+  /** reconnecting: Parley or its database is away; it is sent again with the same clientId. */
+  status: "sending" | "reconnecting" | "failed";
   error?: string;
 }
 
@@ -35,6 +36,8 @@ export interface ThreadState {
   addOptimistic(clientId: string, body: string, author: UserRef): void;
   reconcile(clientId: string, comment: Comment): void;
   failOptimistic(clientId: string, message: string): void;
+  /** A send that will be tried again on its own (the server or its database is away). */
+  reconnectingOptimistic(clientId: string): void;
   /** Marks a failed send as sending again (the caller re-POSTs with the same clientId). */
   retryOptimistic(clientId: string): void;
   discardOptimistic(clientId: string): void;
@@ -144,6 +147,12 @@ const threadState =
 
       failOptimistic(clientId, message) {
         set({ optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "failed", error: message } : o)) });
+      },
+
+      reconnectingOptimistic(clientId) {
+        set({
+          optimistic: get().optimistic.map((o) => (o.clientId === clientId ? { ...o, status: "reconnecting", error: undefined } : o)),
+        });
       },
 
       retryOptimistic(clientId) {

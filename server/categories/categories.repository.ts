@@ -32,12 +32,15 @@ export function createCategoriesRepository(db: Db) {
       const position = (await db.category.count()) * 10;
       return db.category.create({ data: { ...data, position }, select });
     },
-    /** Every forum starts with `general`, demo content or not. */
+    /**
+     * Every forum starts with `general`, demo content or not. Nodes starting together on a
+     * new database race here (an upsert is a read then an insert), so it inserts and lets
+     * the unique slug decide: one node creates it, the others find it there.
+     */
     async ensureDefault() {
-      await db.category.upsert({
-        where: { slug: "general" },
-        update: {},
-        create: { slug: "general", name: "General", description: "Anything and everything.", position: 0 },
+      await db.category.createMany({
+        data: [{ slug: "general", name: "General", description: "Anything and everything.", position: 0 }],
+        skipDuplicates: true,
       });
     },
   };

@@ -40,6 +40,14 @@ export function createCommentsRepository(db: Db) {
         take: limit,
       });
     },
+    /** Every comment with after < seq ≤ upTo that is not deleted, hidden ones included (the live lanes' gap reads). */
+    async listRange(postId: string, after: number, upTo: number) {
+      return db.comment.findMany({
+        where: { postId, seq: { gt: after, lte: upTo }, deletedAt: null },
+        select: commentSelect,
+        orderBy: { seq: "asc" },
+      });
+    },
     async listByAuthor(authorId: string, limit: number) {
       return db.comment.findMany({
         where: { authorId, deletedAt: null, hidden: false, post: { deletedAt: null, hidden: false } },

@@ -77,6 +77,20 @@ describe("GET /api/v1/openapi.json", () => {
       }
   });
 
+  it("documents 503 UNAVAILABLE with Retry-After on every operation that reaches the database", () => {
+    type Response = { description: string; headers?: Record<string, unknown> };
+    for (const op of OPERATIONS) {
+      const unavailable = (doc.paths[op.path][op.method.toLowerCase()].responses as Record<string, Response>)["503"];
+      const where = `${op.method} ${op.path}`;
+      if (op.path === "/api/v1/openapi.json") expect(unavailable, where).toBeUndefined();
+      else if (op.path === "/api/health") expect(unavailable.description, where).toBe("Unavailable");
+      else {
+        expect(unavailable?.description, where).toContain("UNAVAILABLE");
+        expect(unavailable.headers, where).toHaveProperty("Retry-After");
+      }
+    }
+  });
+
   it("documents the request limits from the zod schemas themselves", () => {
     const s = doc.components.schemas as Record<string, { properties: Record<string, { maxLength?: number; maximum?: number }> }>;
     expect(s.CreatePostBody.properties.title.maxLength).toBe(200);

@@ -19,7 +19,17 @@ const WHY: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: "body over 64 KB",
   RATE_LIMITED: "too many requests; see Retry-After",
   INTERNAL: "unexpected; quote the requestId",
+  UNAVAILABLE: "the database (a dependency) is unreachable; see Retry-After",
 };
+
+/**
+ * 503 UNAVAILABLE goes on every operation that touches the database, derived rather than
+ * declared: the router looks up the caller's session in the database for every operation
+ * that reads it, and the rest reach it through their service. Exempt: operations that
+ * declare `session: false` (they answer without the database) and those that document a
+ * 503 of their own (health).
+ */
+const touchesDatabase = (op: Operation) => op.session !== false && op.ok[503] === undefined;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -69,13 +79,15 @@ function operation(op: Operation, names: Map<z.ZodType, string>) {
     responses[status] = schema
       ? { description: status === "503" ? "Unavailable" : "OK", content: json(ref(names.get(schema)!)) }
       : { description: "No content" };
-  for (const code of new Set<ErrorCode>([...op.errors, "INTERNAL"])) {
+  for (const code of new Set<ErrorCode>([...op.errors, "INTERNAL", ...(touchesDatabase(op) ? (["UNAVAILABLE"] as const) : [])])) {
     const status = String(STATUS[code]);
     const prev = (responses[status] as { description?: string } | undefined)?.description;
     responses[status] = {
       description: prev ? `${prev}; ${code}: ${WHY[code]}` : `${code}: ${WHY[code]}`,
       content: json(ref("Error")),
-      ...(code === "RATE_LIMITED" && { headers: { "Retry-After": { schema: { type: "integer" }, description: "seconds" } } }),
+      ...((code === "RATE_LIMITED" || code === "UNAVAILABLE") && {
+        headers: { "Retry-After": { schema: { type: "integer" }, description: "seconds" } },
+      }),
     };
   }
   return {
@@ -115,7 +127,10 @@ export function openApiDocument(operations: readonly Operation[]): OpenApiDocume
       version: "1",
       description:
         "JSON under /api/v1. Sign in through NextAuth: GET /api/auth/csrf, then POST /api/auth/callback/credentials (form: csrfToken, email, password). " +
-        "State-changing requests must come from Parley's origin (Origin, else Referer) or get 403. Every response carries x-request-id.",
+        "State-changing requests must come from Parley's origin (Origin, else Referer) or get 403. Every response carries x-request-id. " +
+        "A request that cannot reach the database gets 503 UNAVAILABLE with Retry-After. " +
+        "Outside this API, on the same port: GET /metrics, Prometheus text format, served to loopback addresses only unless the node runs " +
+        "with METRICS_TOKEN (then to `Authorization: Bearer <token>` from anywhere).",
     },
     paths,
     components: { schemas, securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } } },

@@ -74,6 +74,8 @@ export interface OperationSpec<M extends Method, P extends string, Q, B, O exten
   errors: readonly ErrorCode[];
   /** A named rate limit, counted per member (or per address for guests) before the handler. */
   limit?: LimitName | { name: LimitName; by: "ip" };
+  /** false: the router does not look the caller's session up (viewer is null): for answers that need no database. */
+  session?: false;
   handle(ctx: HandlerContext<P, Q, B>): Promise<HandlerResult<O>>;
 }
 
@@ -90,6 +92,7 @@ export interface Operation {
   ok: Results;
   errors: readonly ErrorCode[];
   limit?: LimitName | { name: LimitName; by: "ip" };
+  session?: false;
   handle(ctx: never): Promise<unknown>;
 }
 

@@ -32,6 +32,7 @@ export const OPERATIONS = [
     method: "GET",
     path: "/api/v1/openapi.json",
     summary: "This document",
+    session: false,
     ok: { 200: z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }) },
     errors: [],
     handle: async (): Promise<OpenApiDocument> => openApiDocument(OPERATIONS),
@@ -40,15 +41,15 @@ export const OPERATIONS = [
     name: "health",
     method: "GET",
     path: "/api/health",
-    summary: "Liveness and database check (503 when the node cannot serve)",
+    summary: "Liveness, database and Redis (200 while the node can serve, degraded or not; 503 when it cannot)",
     ok: { 200: ZHealth, 503: ZHealth },
     errors: [],
+    // Health reports the database itself (its own 503), so the router must not need it first.
+    session: false,
     async handle({ services }) {
-      try {
-        return { status: "ok" as const, ...(await services.health()), uptime: Math.round(process.uptime()) };
-      } catch {
-        return reply(503, { status: "unavailable" as const, db: "unreachable" as const });
-      }
+      const { db, redis } = await services.health();
+      const body = { db, redis, degraded: db !== "ok" || redis === "down", uptime: Math.round(process.uptime()) };
+      return db === "ok" ? { status: "ok" as const, ...body } : reply(503, { status: "unavailable" as const, ...body });
     },
   }),
 ] as const;

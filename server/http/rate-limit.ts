@@ -17,12 +17,27 @@ export interface RateLimiters {
   consume(name: LimitName, key: string): Promise<void>;
 }
 
-/** Memory store on one node; Redis (shared by every node) when a client is given. */
-export function createRateLimiters(scale: number, redis?: unknown): RateLimiters {
+/**
+ * Memory store on one node; Redis (shared by every node) when a client is given, with a
+ * per-node memory limiter as insurance: while Redis is unreachable (the client is not ready,
+ * or a command fails or times out) each node counts on its own instead of holding requests.
+ */
+export function createRateLimiters(scale: number, redis?: unknown, hooks: { refused?(name: LimitName): void } = {}): RateLimiters {
   const limiters = new Map<LimitName, RateLimiterAbstract>();
   for (const [name, l] of Object.entries(LIMITS) as [LimitName, (typeof LIMITS)[LimitName]][]) {
     const opts = { keyPrefix: `rl:${name}`, points: Math.max(1, Math.round(l.points * scale)), duration: l.duration };
-    limiters.set(name, redis ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true }) : new RateLimiterMemory(opts));
+    limiters.set(
+      name,
+      redis
+        ? new RateLimiterRedis({
+            ...opts,
+            storeClient: redis,
+            useRedisPackage: true,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory(opts),
+          })
+        : new RateLimiterMemory(opts),
+    );
   }
   return {
     async consume(name, key) {
@@ -30,6 +45,7 @@ export function createRateLimiters(scale: number, redis?: unknown): RateLimiters
         await limiters.get(name)!.consume(key);
       } catch (err) {
         if (err instanceof RateLimiterRes) {
+          hooks.refused?.(name);
           const retry = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
           throw new AppError("RATE_LIMITED", `too many requests; try again in ${retry}s`, undefined, retry);
         }

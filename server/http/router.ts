@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER } from "./headers";
 import { errorResponse, internalError, json, toAppError } from "./respond";
 import { parseWith, queryOf, readJson } from "./request";
 import { isReplied, type Method, type Operation, type Status } from "./operation";
+import { asUnavailable } from "../db/outage";
 
 const log = childLogger("http");
 const WRITE_METHODS = new Set<string>(["POST", "PUT", "PATCH", "DELETE"]);
@@ -62,7 +63,10 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
   const { op } = c;
   if (WRITE_METHODS.has(req.method)) checkOrigin(req);
   const services = getServices();
-  const session = await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.users.findAccess);
+  const session =
+    op.session === false
+      ? ({ status: "anonymous" } as const)
+      : await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.users.findAccess);
   const viewer = session.status === "ok" ? session.viewer : null;
   const ip = req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
   const params = Object.fromEntries(c.names.map((name, i) => [name, decode(match[i + 1])]));
@@ -84,22 +88,34 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
   return res;
 }
 
+/** Finds the declared operation a method and path name (more literal segments win). */
+export function createMatcher(operations: readonly Operation[]) {
+  const compiled = operations.map(compile).sort((a, b) => b.statics - a.statics);
+  return (method: string, pathname: string): { c: Compiled; match: RegExpExecArray } | null => {
+    const path = pathname.replace(/\/+$/, "") || "/";
+    for (const c of compiled) {
+      if (c.op.method !== method) continue;
+      const match = c.pattern.exec(path);
+      if (match) return { c, match };
+    }
+    return null;
+  };
+}
+
 /** A route handler per method over every declared operation: the whole API behind one catch-all. */
 export function createRouter(operations: readonly Operation[]) {
-  const compiled = operations.map(compile).sort((a, b) => b.statics - a.statics);
+  const find = createMatcher(operations);
 
   async function dispatch(req: Request): Promise<Response> {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     try {
-      const path = new URL(req.url).pathname.replace(/\/+$/, "") || "/";
-      for (const c of compiled) {
-        if (c.op.method !== req.method) continue;
-        const match = c.pattern.exec(path);
-        if (match) return await run(c, req, match, requestId);
-      }
+      const found = find(req.method, new URL(req.url).pathname);
+      if (found) return await run(found.c, req, found.match, requestId);
       throw new AppError("NOT_FOUND", "no such endpoint");
     } catch (err) {
-      const known = toAppError(err);
+      // A database that cannot be reached is an outage, not an internal error: 503 with Retry-After.
+      const known = toAppError(err) ?? asUnavailable(err);
+      if (known?.code === "UNAVAILABLE") log.warn({ err, requestId, method: req.method, url: req.url }, "database unavailable");
       if (known) return errorResponse(known, requestId);
       log.error({ err, requestId, method: req.method, url: req.url }, "unhandled error");
       return errorResponse(internalError(), requestId);

@@ -63,6 +63,10 @@ export function createPostsRepository(db: Db) {
         take: opts.limit + 1,
       });
     },
+    /** Each post's last allocated comment seq (the live lanes start from it; server/realtime/ordering.ts). */
+    async lastSeqs(ids: string[]) {
+      return db.post.findMany({ where: { id: { in: ids } }, select: { id: true, lastSeq: true } });
+    },
     /** Posts created after a given one (for catch-up after a reconnect), oldest first. */
     async listCreatedSince(since: Date, staff: boolean, limit: number) {
       return db.post.findMany({

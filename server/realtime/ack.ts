@@ -1,5 +1,6 @@
 import { isAppError } from "../errors";
 import { childLogger } from "../logger";
+import { asUnavailable } from "../db/outage";
 import type { Ack } from "./events";
 
 const log = childLogger("realtime");
@@ -10,7 +11,8 @@ export async function withAck<T extends object>(ack: ((r: Ack<T>) => void) | und
   try {
     reply({ ok: true, ...(await work()) } as Ack<T>);
   } catch (err) {
-    if (isAppError(err)) return reply({ ok: false, error: { code: err.code, message: err.message } });
+    const known = isAppError(err) ? err : asUnavailable(err);
+    if (known) return reply({ ok: false, error: { code: known.code, message: known.message } });
     log.error({ err }, "socket handler failed");
     reply({ ok: false, error: { code: "INTERNAL", message: "something went wrong" } });
   }

@@ -5,35 +5,69 @@ import type { Publisher } from "./publisher";
 import type { ServerToClientEvents } from "./events";
 import { STAFF_ROOM, staffTwin, userRoom } from "./rooms";
 import type { ParleyServer, SocketData } from "./types";
-import { createSequencer } from "./sequencer";
+import { createOrdering, type CommentFeed, type OrderingOptions } from "./ordering";
 
 type Op = BroadcastOperator<ServerToClientEvents, SocketData>;
+/** This node's comment lanes: opened on subscribe, re-read from the database when Redis returns. */
+export type Lanes = Pick<ReturnType<typeof createOrdering>, "open" | "resync" | "size" | "stop">;
 
 /** Non-staff never see the `hidden` field. */
 const publicView = <T extends { hidden?: boolean }>(entity: T): T => viewFor(entity, false);
+
+export interface BroadcasterDeps {
+  /** Called for every emit to rooms. */
+  onEmit?: () => void;
+  /** Committed comments, for the lanes' gap reads (server/realtime/ordering.ts). */
+  feed: CommentFeed;
+  /** Observers of the comment lanes (metrics). */
+  lanes?: Pick<OrderingOptions, "onFill" | "onError"> & { delivered?(comment: Comment): void };
+}
 
 /**
  * The Publisher over Socket.IO: every event goes to rooms, never to sockets one by one, and
  * each emit is serialized once by the adapter. Staff sockets sit in a twin of every room
  * they subscribe to, so the staff view and the public view are two emits per event at most.
+ * It emits to this node's sockets only (`io.local`): with several nodes, the relay
+ * (server/realtime/relay.ts) hands it what every node publishes, so each node puts a post's
+ * comments in seq order itself before they reach its sockets.
  */
-export function createBroadcaster(io: ParleyServer, deps: { onEmit: () => void }): Publisher {
+export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publisher & { lanes: Lanes } {
+  const local = io.local;
   /** Emits the public variant to everyone in `rooms` except staff, and the staff variant to staff. */
   function split(rooms: string[], toPublic: ((op: Op) => void) | null, toStaff: (op: Op) => void) {
-    deps.onEmit();
-    if (toPublic) toPublic(io.to(rooms).except(rooms.map(staffTwin)));
-    toStaff(io.to(rooms.map(staffTwin)));
+    deps.onEmit?.();
+    if (toPublic) toPublic(local.to(rooms).except(rooms.map(staffTwin)));
+    toStaff(local.to(rooms.map(staffTwin)));
   }
   // Readers catch up with after=<last seq seen>, so a post's comments go out in seq order.
-  const inSeqOrder = createSequencer<Comment>(
-    (comment) =>
+  const lanes = createOrdering({
+    feed: deps.feed,
+    watched: (postId) => (io.of("/").adapter.rooms.get(`post:${postId}`)?.size ?? 0) > 0,
+    emitCreated(comment) {
       split(
         [`post:${comment.postId}`],
         comment.hidden ? null : (op) => op.emit("comment:created", { comment: publicView(comment) }),
         (op) => op.emit("comment:created", { comment }),
-      ),
-    (comment) => comment.seq,
-  );
+      );
+      deps.lanes?.delivered?.(comment);
+    },
+    emitUpdated(comment) {
+      split(
+        [`post:${comment.postId}`],
+        (op) =>
+          comment.hidden
+            ? op.emit("comment:deleted", { id: comment.id, postId: comment.postId })
+            : op.emit("comment:updated", { comment: publicView(comment) }),
+        (op) => op.emit("comment:updated", { comment }),
+      );
+    },
+    emitDeleted({ id, postId }) {
+      deps.onEmit?.();
+      local.to(`post:${postId}`).emit("comment:deleted", { id, postId });
+    },
+    onFill: deps.lanes?.onFill,
+    onError: deps.lanes?.onError,
+  });
   const postRooms = (post: { id: string; category: { slug: string } }) => ["forum", `category:${post.category.slug}`, `post:${post.id}`];
 
   return {
@@ -57,37 +91,30 @@ export function createBroadcaster(io: ParleyServer, deps: { onEmit: () => void }
       );
     },
     postDeleted({ id, categorySlug }) {
-      deps.onEmit();
-      io.to(postRooms({ id, category: { slug: categorySlug } })).emit("post:deleted", { id });
+      deps.onEmit?.();
+      local.to(postRooms({ id, category: { slug: categorySlug } })).emit("post:deleted", { id });
     },
     commentCreated(comment: Comment) {
-      inSeqOrder.push(comment.postId, comment);
+      lanes.created(comment);
     },
     commentUpdated(comment: Comment) {
-      split(
-        [`post:${comment.postId}`],
-        (op) =>
-          comment.hidden
-            ? op.emit("comment:deleted", { id: comment.id, postId: comment.postId })
-            : op.emit("comment:updated", { comment: publicView(comment) }),
-        (op) => op.emit("comment:updated", { comment }),
-      );
+      lanes.updated(comment);
     },
-    commentDeleted({ id, postId }) {
-      deps.onEmit();
-      io.to(`post:${postId}`).emit("comment:deleted", { id, postId });
+    commentDeleted(ref) {
+      lanes.deleted(ref);
     },
     notify(userId, notification) {
-      deps.onEmit();
-      io.to(userRoom(userId)).emit("notification", { notification });
+      deps.onEmit?.();
+      local.to(userRoom(userId)).emit("notification", { notification });
     },
     reportChanged({ reportId, openCount }) {
-      deps.onEmit();
-      io.to(STAFF_ROOM).emit("report:changed", { reportId, openCount });
+      deps.onEmit?.();
+      local.to(STAFF_ROOM).emit("report:changed", { reportId, openCount });
     },
     disconnectUser(userId) {
-      // Reaches the user's sockets on every node through the adapter.
-      io.in(userRoom(userId)).disconnectSockets(true);
+      // The relay brings this to every node; each ends the user's sockets it holds.
+      local.in(userRoom(userId)).disconnectSockets(true);
     },
+    lanes,
   };
 }

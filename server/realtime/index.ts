@@ -7,6 +7,7 @@ import { startSessionRecheck } from "./recheck";
 import { createSocketBudget } from "./budget";
 import type { ParleyServer } from "./types";
 import { STAFF_ROOM } from "./rooms";
+import type { Lanes } from "./broadcaster";
 
 const log = childLogger("realtime");
 const STATS_INTERVAL_MS = 2000;
@@ -16,13 +17,21 @@ const STATS_INTERVAL_MS = 2000;
  * presence handlers, the periodic session re-check and the staff figures feed. The io comes
  * from createIo(); app.ts attaches it to the HTTP server once everything is registered.
  */
-export function createRealtime(io: ParleyServer, services: Services) {
+export function createRealtime(
+  io: ParleyServer,
+  services: Services,
+  { lanes, refused }: { lanes?: Pick<Lanes, "open">; refused?(rule: "socketEvent"): void } = {},
+) {
   const presence = createPresenceTracker(io, services.presence);
-  const spend = createSocketBudget();
+  const spend = createSocketBudget(refused);
+  // A post's comment lane must exist before a subscriber's catch-up, so nothing falls between.
+  const watching = async (room: string) => {
+    if (lanes && room.startsWith("post:")) await lanes.open(room.slice("post:".length));
+  };
   io.use(handshake(services));
   io.on("connection", (socket) => {
     if (socket.recovered) for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
-    registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend });
+    registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend, watching });
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
     socket.on("disconnect", () => {
       spend.forget(socket.id);

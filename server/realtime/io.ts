@@ -1,5 +1,6 @@
 import { Server } from "socket.io";
-import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { RedisClientType } from "redis";
+import { createResilientAdapter } from "./adapter";
 import { env } from "../env";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 import { allowRequest } from "./handshake";
@@ -9,7 +10,7 @@ import type { InterServerEvents, ParleyServer, SocketData } from "./types";
  * The Socket.IO server, before it is attached to HTTP and before any handler exists: the
  * broadcaster is built on it first, services on the broadcaster, handlers on the services.
  */
-export function createIo({ redis }: { redis?: unknown } = {}): ParleyServer {
+export function createIo({ redis }: { redis?: { client: RedisClientType; url: string; isUp: () => boolean } } = {}): ParleyServer {
   return new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>({
     path: "/socket.io",
     transports: ["websocket", "polling"],
@@ -18,8 +19,12 @@ export function createIo({ redis }: { redis?: unknown } = {}): ParleyServer {
     maxHttpBufferSize: 16 * 1024,
     allowRequest,
     cors: { origin: [...env.allowedOrigins], credentials: true },
-    // Missed packets are replayed within this window; the middleware still runs on recovery.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
-    ...(redis ? { adapter: createAdapter(redis) } : {}),
+    // One node: missed packets are replayed within this window (the middleware still runs on
+    // recovery). Several nodes: no replay. Each node emits comments from its own ordered lanes
+    // (ordering.ts), which the stream-based replay cannot see, so a "recovered" socket would
+    // skip what it missed; a fresh connection resubscribes and catches up exactly instead.
+    ...(redis
+      ? { adapter: createResilientAdapter(redis.client, redis) }
+      : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false } }),
   });
 }

@@ -17,6 +17,8 @@ export interface RoomHooks {
   left(socket: ParleySocket, room: string): void;
   /** Per-socket event budget; throws RATE_LIMITED. */
   spend(socket: ParleySocket): Promise<void>;
+  /** After joining a room, before the ack: e.g. the post's comment lane starts (ordering.ts). */
+  watching?(room: string): Promise<void>;
 }
 
 /** subscribe / unsubscribe / typing / notification:delivered: validate → service → ack. */
@@ -38,6 +40,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
         await authorize(room);
         socket.data.rooms.add(room);
         await socket.join(isStaff(socket.data.user) ? [room, staffTwin(room)] : room);
+        await hooks.watching?.(room);
       }
       hooks.joined(socket, room);
       return { room };

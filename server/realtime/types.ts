@@ -8,7 +8,9 @@ export interface SocketData {
   rooms: Set<string>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type InterServerEvents = {};
+/** Between nodes, through the adapter: every event a service published (server/realtime/relay.ts). */
+export type InterServerEvents = {
+  publish: (method: string, args: unknown[]) => void;
+};
 export type ParleyServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type ParleySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
