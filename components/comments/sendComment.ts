@@ -1,6 +1,8 @@
 "use client";
-import { call, errorMessage, isTransient, type ApiError } from "@/components/api";
+import { ApiError, call, errorMessage, isTransient } from "@/components/api";
+import { getSocket } from "@/components/realtime/socket";
 import type { ThreadStore } from "@/components/stores/thread";
+import type { Comment } from "@/server/dto";
 
 /** How long a comment keeps trying through an outage before it shows "not sent" with a Retry button. */
 const KEEP_TRYING_MS = 2 * 60_000;
@@ -11,8 +13,30 @@ function delay(err: ApiError, attempt: number): number {
   return base * (0.75 + Math.random() * 0.5);
 }
 
+/** How long a socket write waits for its ack before it is retried (over HTTP if the socket is gone). */
+const SOCKET_ACK_MS = 10_000;
+const STATUS: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, UNAVAILABLE: 503 };
+
 /**
- * POSTs a comment that is already shown optimistically in `thread`. The clientId makes the
+ * Over the live socket when it is connected (`comment:create`: one frame, no HTTP request or
+ * session lookup), over HTTP otherwise. Both are the same idempotent write, so a retry by the
+ * other path after a lost ack never doubles the comment.
+ */
+async function create(postId: string, clientId: string, body: string): Promise<Comment> {
+  const socket = getSocket();
+  if (!socket.connected) return (await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId } })).comment;
+  let res;
+  try {
+    res = await socket.timeout(SOCKET_ACK_MS).emitWithAck("comment:create", { postId, body, clientId });
+  } catch {
+    throw new ApiError(0, "NETWORK", "the connection dropped before the comment was confirmed");
+  }
+  if (res.ok) return res.comment;
+  throw new ApiError(STATUS[res.error.code] ?? 500, res.error.code, res.error.message);
+}
+
+/**
+ * Sends a comment that is already shown optimistically in `thread`. The clientId makes the
  * request idempotent, so a retry after a lost response never creates a second comment. While
  * Parley or its database is unreachable the comment stays on screen as "reconnecting…" and is
  * sent again with the same clientId, until it lands or the member discards it.
@@ -23,8 +47,7 @@ export async function sendComment(thread: ThreadStore, postId: string, clientId:
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId } });
-      store().reconcile(clientId, res.comment);
+      store().reconcile(clientId, await create(postId, clientId, body));
       return;
     } catch (err) {
       if (!stillPending()) return;

@@ -43,4 +43,12 @@ export interface ClientToServerEvents {
   typing: (p: { postId: string }, ack?: (r: Ack) => void) => void;
   /** The client received these notifications (they are marked delivered). */
   "notification:delivered": (p: { ids: string[] }, ack?: (r: Ack) => void) => void;
+  /**
+   * An extension of the contract: the same write as `POST /api/v1/posts/:id/comments`, acked
+   * with the comment (`created: false` when the clientId was already used) or a contract error.
+   */
+  "comment:create": (
+    p: { postId: string; body: string; clientId?: string },
+    ack: (r: Ack<{ comment: Comment; created: boolean }>) => void,
+  ) => void;
 }

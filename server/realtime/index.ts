@@ -3,6 +3,7 @@ import type { Services } from "../services";
 import { handshake } from "./handshake";
 import { createPresenceTracker } from "./presence.handlers";
 import { registerRoomHandlers } from "./rooms.handlers";
+import { registerWriteHandlers } from "./writes.handlers";
 import { startSessionRecheck } from "./recheck";
 import { createSocketBudget } from "./budget";
 import type { ParleyServer } from "./types";
@@ -32,6 +33,7 @@ export function createRealtime(
   io.on("connection", (socket) => {
     if (socket.recovered) for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
     registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend, watching });
+    registerWriteHandlers(socket, services);
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
     socket.on("disconnect", () => {
       spend.forget(socket.id);
