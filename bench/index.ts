@@ -71,7 +71,7 @@ async function main() {
   const live = await measureSockets(cfg, { node, bare, parleyPid, barePid, postId, writer: writers[0], tokens, log });
 
   log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
-  const writes = await throughput({ databaseUrl: db.url, author, writers, perWriter: cfg.writesPerWriter, rounds: 2, timeoutMs: 30_000 });
+  const writes = await throughput({ origin: node.origin, databaseUrl: db.url, author, writers, perWriter: cfg.writesPerWriter, rounds: 2, timeoutMs: 30_000 });
 
   const results: BenchResults = { ...live, throughput: writes };
   console.log(`\n${table(rows(results))}\n\n${NOTES.join("\n")}\n`);

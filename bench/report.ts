@@ -16,7 +16,7 @@ export interface BenchResults {
   fanOut: { parley: FanOutResult; bare: FanOutResult };
   join: { members: JoinResult; guests: JoinResult | null; bare: JoinResult };
   memory: { parley: MemoryResult; bare: MemoryResult };
-  throughput: { parley: ThroughputResult; raw: ThroughputResult };
+  throughput: { parley: ThroughputResult; socket: ThroughputResult; raw: ThroughputResult };
 }
 
 type Row = [scenario: string, metric: string, parley: string, baseline: string, ratio: string];
@@ -57,7 +57,7 @@ export function rows(r: BenchResults): Row[] {
     return `${events.toFixed(1)} ev, ${d.perWatcherPerComment.bytes} B`;
   };
   const { parley: memP, bare: memB } = r.memory;
-  const { parley: tp, raw: tr } = r.throughput;
+  const { parley: tp, socket: ts, raw: tr } = r.throughput;
   const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}/s` : "n/a");
   return [
     cmp("1 comment fan-out", "latency p50", fp.latency.p50, fb.latency.p50),
@@ -77,6 +77,10 @@ export function rows(r: BenchResults): Row[] {
     cmp("", "write latency p50", tp.latency.p50, tr.latency.p50),
     cmp("", "write latency p99", tp.latency.p99, tr.latency.p99),
     info("", "writes (errors)", `${tp.writes} (${tp.errors})`, `${tr.writes} (${tr.errors})`),
+    cmp("5 socket write throughput", "comments per second", ts.perSecond, tr.perSecond, rate, ratio(tr.perSecond, ts.perSecond)),
+    cmp("", "write latency p50", ts.latency.p50, tr.latency.p50),
+    cmp("", "write latency p99", ts.latency.p99, tr.latency.p99),
+    info("", "writes (errors)", `${ts.writes} (${ts.errors})`, `${tr.writes} (${tr.errors})`),
   ];
 }
 
@@ -103,6 +107,8 @@ export const NOTES = [
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
+  "5: the same writers and baseline, each writer sending comment:create over its own signed-in socket and waiting",
+  "   for the ack: no HTTP request, routing or per-request session lookup.",
 ];
 
 export function header(cfg: BenchConfig, m: Record<string, string | number>): string {
@@ -123,5 +129,6 @@ export function summaryRatios(r: BenchResults) {
     joinMembersWall: round(ratio(r.join.members.wallMs, r.join.bare.wallMs), 2),
     memoryPerSocket: round(ratio(r.memory.parley.kbPerSocket ?? NaN, r.memory.bare.kbPerSocket ?? NaN), 2),
     writeThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.parley.perSecond), 2),
+    socketWriteThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.socket.perSecond), 2),
   };
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { commentBody } from "./fanout";
 import { createPost, postComment, type Member } from "./fixtures";
 import { summarize, type Summary } from "./stats";
+import { connectSocket, type TestSocket } from "../test/sockets";
 
 export interface ThroughputResult {
   writers: number;
@@ -90,11 +91,26 @@ export function parleyWrites(writers: Member[], postId: string) {
   };
 }
 
+/** Parley's socket write path: each writer sends `comment:create` over its own socket and waits for the ack. */
+export async function parleySocketWrites(origin: string, writers: Member[], postId: string) {
+  const sockets: TestSocket[] = await Promise.all(writers.map((w) => connectSocket(origin, w)));
+  let n = 0;
+  return {
+    run: (perWriter: number, timeoutMs: number) =>
+      drive(writers.length, perWriter, timeoutMs, async (w) => {
+        const ack = await sockets[w].timeout(timeoutMs).emitWithAck("comment:create", { postId, body: commentBody(`socket ${n++}`) });
+        if (!ack.ok) throw new Error(ack.error.code);
+      }),
+    close: () => sockets.forEach((s) => s.close()),
+  };
+}
+
 /**
- * Write throughput, Parley vs the raw transaction, each on its own fresh post. Rounds alternate
+ * Write throughput, Parley (over HTTP and over the socket) vs the raw transaction, each on its own fresh post. Rounds alternate
  * (raw, Parley, raw, Parley) so a change in the machine's load falls on both.
  */
 export async function throughput(opts: {
+  origin: string;
   databaseUrl: string;
   author: Member;
   writers: Member[];
@@ -103,6 +119,7 @@ export async function throughput(opts: {
   timeoutMs: number;
 }) {
   const parleyPost = await createPost(opts.author, "Write throughput (Parley)");
+  const socketPost = await createPost(opts.author, "Write throughput (Parley, socket)");
   const rawPost = await createPost(opts.author, "Write throughput (raw SQL)");
   const raw = await rawTransactions(
     opts.databaseUrl,
@@ -111,16 +128,20 @@ export async function throughput(opts: {
     opts.author.me.user.id,
   );
   const parley = parleyWrites(opts.writers, parleyPost);
+  const socket = await parleySocketWrites(opts.origin, opts.writers, socketPost);
   try {
     await raw.run(2, opts.timeoutMs);
     await parley.run(2, opts.timeoutMs);
-    const results = { raw: [] as Round[], parley: [] as Round[] };
+    await socket.run(2, opts.timeoutMs);
+    const results = { raw: [] as Round[], parley: [] as Round[], socket: [] as Round[] };
     for (let r = 0; r < opts.rounds; r++) {
       results.raw.push(await raw.run(opts.perWriter, opts.timeoutMs));
       results.parley.push(await parley.run(opts.perWriter, opts.timeoutMs));
+      results.socket.push(await socket.run(opts.perWriter, opts.timeoutMs));
     }
-    return { raw: combine(results.raw), parley: combine(results.parley) };
+    return { raw: combine(results.raw), parley: combine(results.parley), socket: combine(results.socket) };
   } finally {
+    socket.close();
     await raw.close();
   }
 }
