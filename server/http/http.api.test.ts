@@ -168,3 +168,24 @@ describe("response headers", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 });
+
+describe("ETags on JSON reads", () => {
+  it("a read answers with a strong ETag, 304 when it is sent back, and a new one once the data changed", async () => {
+    const anonymous = server.anonymous();
+    const first = await anonymous.get(commentsPath());
+    expect(first.status).toBe(200);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+
+    const again = await anonymous.request("GET", commentsPath(), undefined, { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe("");
+
+    await alice.post(commentsPath(), { body: "a change" });
+    const changed = await anonymous.request("GET", commentsPath(), undefined, { headers: { "if-none-match": etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.json.comments.at(-1).body).toBe("a change");
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+});

@@ -79,6 +79,8 @@ function operation(op: Operation, names: Map<z.ZodType, string>) {
     responses[status] = schema
       ? { description: status === "503" ? "Unavailable" : "OK", content: json(ref(names.get(schema)!)) }
       : { description: "No content" };
+  if (op.method === "GET" && op.ok[200])
+    responses["304"] = { description: "Not modified: the If-None-Match header named the current ETag" };
   for (const code of new Set<ErrorCode>([...op.errors, "INTERNAL", ...(touchesDatabase(op) ? (["UNAVAILABLE"] as const) : [])])) {
     const status = String(STATUS[code]);
     const prev = (responses[status] as { description?: string } | undefined)?.description;

@@ -8,6 +8,7 @@ import { errorResponse, internalError, json, toAppError } from "./respond";
 import { parseWith, queryOf, readJson } from "./request";
 import { isReplied, type Method, type Operation, type Status } from "./operation";
 import { asUnavailable } from "../db/outage";
+import { withEtag } from "./etag";
 
 const log = childLogger("http");
 const WRITE_METHODS = new Set<string>(["POST", "PUT", "PATCH", "DELETE"]);
@@ -83,7 +84,11 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
     ? [result.status, result.body, result.headers]
     : [Math.min(...Object.keys(op.ok).map(Number)) as Status, result, undefined];
   const res =
-    op.ok[status] === null || status === 204 || status === 304 ? new Response(null, { status, headers }) : json(payload, status, headers);
+    op.ok[status] === null || status === 204 || status === 304
+      ? new Response(null, { status, headers })
+      : req.method === "GET" && status === 200
+        ? withEtag(req, JSON.stringify(payload), headers)
+        : json(payload, status, headers);
   res.headers.set("x-request-id", requestId);
   return res;
 }
