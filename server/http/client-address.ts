@@ -26,7 +26,8 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
 function normalise(raw: string | undefined): string | undefined {
   let value = raw?.trim();
   if (!value) return undefined;
-  if (value.startsWith("[") && value.includes("]")) value = value.slice(1, value.indexOf("]")); // "[::1]:port"
+  if (value.startsWith("[") && value.includes("]"))
+    value = value.slice(1, value.indexOf("]")); // "[::1]:port"
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":")); // "1.2.3.4:port"
   if (value.toLowerCase().startsWith("::ffff:") && isIP(value.slice(7)) === 4) value = value.slice(7);
   return isIP(value) ? value : undefined;
