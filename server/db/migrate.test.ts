@@ -25,7 +25,10 @@ describe("migrations applied by several nodes at once", () => {
 
     const applied = results.flat();
     expect([...applied].sort(), "each migration applied by exactly one starter").toEqual(names);
-    expect(results.filter((r) => r.length > 0), "one starter did the work, in order").toEqual([names]);
+    expect(
+      results.filter((r) => r.length > 0),
+      "one starter did the work, in order",
+    ).toEqual([names]);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
