@@ -89,8 +89,10 @@ http {
 }
 
 const running = new Set<ChildProcess>();
+// SIGTERM, not SIGKILL: nginx's master then stops its workers, which SIGKILL would orphan
+// (still holding the ports).
 process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) child.kill("SIGTERM");
 });
 
 function listening(port: number): Promise<boolean> {
