@@ -75,7 +75,9 @@ describe.skipIf(Boolean(skip))("deploy: nginx, TLS and two nodes", () => {
     expect(asset.headers.get("content-encoding")).toBe("gzip");
 
     // Prometheus scrapes nodes directly; through the proxy there is nothing.
-    expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`${origin}/metrics`);
+    expect(metrics.status).toBe(404);
+    expect(metrics.headers.get("strict-transport-security")).toMatch(HSTS);
 
     // Just over Parley's 64 KB: Parley's own answer, in the contract's error shape.
     const body = (kb: number) => JSON.stringify({ categorySlug: "general", title: "big", body: "x".repeat(kb * 1024) });
