@@ -35,6 +35,9 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // GET /metrics: loopback only when unset; with it, `Authorization: Bearer <token>` from anywhere.
   METRICS_TOKEN: z.string().min(16).optional(),
+  // How many reverse proxies in front of this node append to X-Forwarded-For (1 behind nginx);
+  // 0: the TCP peer is the client and X-Forwarded-For is ignored. See server/http/client-address.ts.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 function load() {

@@ -3,6 +3,8 @@ import { encode } from "next-auth/jwt";
 
 /** The session cookie NextAuth sets over plain HTTP (the test nodes' origin). */
 export const SESSION_COOKIE = "next-auth.session-token";
+/** Its name over HTTPS (NEXTAUTH_URL=https://…, as behind the deploy test's nginx). */
+export const SECURE_SESSION_COOKIE = "__Secure-next-auth.session-token";
 export const TEST_PASSWORD = "correct horse battery staple";
 
 export interface ApiResponse<T = any> {
@@ -42,7 +44,7 @@ export class Client {
   }
 
   get sessionToken(): string | undefined {
-    return this.cookies.get(SESSION_COOKIE);
+    return this.cookies.get(SESSION_COOKIE) ?? this.cookies.get(SECURE_SESSION_COOKIE);
   }
 
   private cookieHeader(): string | undefined {
@@ -104,6 +106,7 @@ export class Client {
    */
   async trySignIn(email: string, password: string): Promise<{ ok: boolean; status: number; body: any }> {
     this.cookies.delete(SESSION_COOKIE);
+    this.cookies.delete(SECURE_SESSION_COOKIE);
     const csrf = await this.get("/api/auth/csrf");
     const form = new URLSearchParams({ csrfToken: csrf.json.csrfToken, email, password, json: "true" });
     const res = await fetch(`${this.origin}/api/auth/callback/credentials`, {

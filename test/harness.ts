@@ -11,6 +11,7 @@ export {
   mintSessionToken,
   uniqueName,
   SESSION_COOKIE,
+  SECURE_SESSION_COOKIE,
   TEST_PASSWORD,
   type ApiResponse,
   type RequestOptions,

@@ -47,7 +47,13 @@ export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<string
   await client.connect();
   const applied: string[] = [];
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    // Nodes starting together (an upgrade, a restart of the pool) queue here: one applies
+    // what is pending, the others then find every migration finished and apply nothing.
+    const { rows: got } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LOCK_KEY]);
+    if (!got[0].locked) {
+      log.info("another node is applying migrations: waiting for it");
+      await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    }
     await client.query(CREATE_TABLE);
     const { rows } = await client.query<{
       migration_name: string;

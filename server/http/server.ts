@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
 import { CLIENT_IP_HEADER } from "./headers";
+import { clientAddress } from "./client-address";
 import { childLogger } from "../logger";
 
 const log = childLogger("http");
@@ -34,7 +35,7 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse): void 
   const incoming = req.headers["x-request-id"];
   const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.headers["x-request-id"] = requestId;
-  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+  req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY);
   res.setHeader("x-request-id", requestId);
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
