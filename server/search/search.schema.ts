@@ -2,6 +2,13 @@ import { z } from "zod";
 
 export const MAX_QUERY = 200;
 
+/** Control characters (NUL cannot even be stored in a PostgreSQL text) read as spaces. */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, " "))
+    .pipe(z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO date or time; a bare date as `to` means through the end of that day (UTC). */
 const ZDay = (end: boolean) =>
@@ -13,14 +20,9 @@ const ZDay = (end: boolean) =>
 
 /** `GET /api/v1/search`: the query in words, filters, paging. */
 export const ZSearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(MAX_QUERY, `must be at most ${MAX_QUERY} characters`)
-    .describe("words (stemmed, each a prefix), \"a phrase\", or, -word; Chinese, Japanese and Korean inside unspaced text"),
-  category: z.string().trim().min(1).max(40).optional().describe("a category slug"),
-  author: z.string().trim().min(1).max(40).optional().describe("a username"),
+  q: text(MAX_QUERY).describe("words (stemmed, each a prefix), \"a phrase\", or, -word; Chinese, Japanese and Korean inside unspaced text"),
+  category: text(40).optional().describe("a category slug"),
+  author: text(40).optional().describe("a username"),
   from: ZDay(false).optional().describe("created at or after (ISO date or time)"),
   to: ZDay(true).optional().describe("created before this time, or through this date"),
   include: z.enum(["deleted"]).optional().describe("staff only: deleted content too (hidden content is always included for staff)"),

@@ -5,6 +5,10 @@ import { directDb } from "@/test/harness";
 import type { Viewer } from "../dto";
 import type { TSearchQuery } from "./search.schema";
 import { ZSearchPage } from "./search.schema";
+import { createDb } from "../db/client";
+import { createRateLimiters } from "../http/rate-limit";
+import { createSearchRepository } from "./search.repository";
+import { createSearchService } from "./search.service";
 
 /**
  * Search over the real database (the migration's triggers, GIN indexes, ts_rank, ts_headline).
@@ -221,5 +225,21 @@ describe("search: awkward queries are an empty result, never an error", () => {
     const me = await viewer();
     const page = await search(me, q, { author: me.username });
     expect(page.results).toEqual([]);
+  });
+});
+
+describe("search: limits", () => {
+  it("counts per member: past the limit RATE_LIMITED, and another member is unaffected", async () => {
+    const pool = createDb(inject("databaseUrl"), 2);
+    try {
+      // Scaled so the 60-a-minute limit is 3.
+      const strict = createSearchService({ repo: createSearchRepository(pool), limits: createRateLimiters(0.05) });
+      const [me, other] = [await viewer(), await viewer()];
+      for (let i = 0; i < 3; i++) await strict.search(me, { q: "anything", limit: 5 });
+      await expect(strict.search(me, { q: "anything", limit: 5 })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await expect(strict.search(other, { q: "anything", limit: 5 })).resolves.toMatchObject({ results: expect.any(Array) });
+    } finally {
+      await pool.$disconnect();
+    }
   });
 });
