@@ -8,7 +8,7 @@ import { cjkRuns } from "./cjk";
  */
 export const START = "\uE000";
 export const STOP = "\uE001";
-export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`;
+export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=32, MinWords=12`;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
