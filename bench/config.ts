@@ -14,16 +14,30 @@ const count = (fallback: number, quickFallback: number, quick: boolean) =>
     .max(20_000)
     .default(quick ? quickFallback : fallback);
 
+const big = (fallback: number, quickFallback: number, quick: boolean) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(quick ? quickFallback : fallback);
+
 export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessEnv = process.env) {
   const quick = argv.includes("--quick") || source.BENCH_QUICK === "1";
+  /** `--search-only`: only the search scenario (no sockets, no write throughput). */
+  const searchOnly = argv.includes("--search-only");
   const schema = z.object({
     BENCH_WATCHERS: count(1000, 100, quick),
     BENCH_COMMENTS: count(50, 10, quick),
     BENCH_GAP_MS: z.coerce.number().int().min(0).max(5000).default(20),
     BENCH_WRITERS: count(10, 4, quick),
     BENCH_WRITES_PER_WRITER: count(30, 10, quick),
+    /** Search: a generated corpus of posts and comments, and how many searches each way. */
+    BENCH_SEARCH_POSTS: big(10_000, 1_000, quick),
+    BENCH_SEARCH_COMMENTS: big(100_000, 10_000, quick),
+    BENCH_SEARCHES: count(140, 35, quick),
     /** The whole run is cut off after this long, whatever it is doing. */
-    BENCH_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(200),
+    BENCH_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(480),
     BENCH_OUTPUT: z.string().default("bench-results.json"),
   });
   const parsed = schema.safeParse(source);
@@ -34,12 +48,16 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
   const e = parsed.data;
   return {
     quick,
+    searchOnly,
     watchers: e.BENCH_WATCHERS,
     comments: e.BENCH_COMMENTS,
     gapMs: e.BENCH_GAP_MS,
     writers: e.BENCH_WRITERS,
     writesPerWriter: e.BENCH_WRITES_PER_WRITER,
     maxSeconds: e.BENCH_MAX_SECONDS,
+    searchPosts: e.BENCH_SEARCH_POSTS,
+    searchComments: e.BENCH_SEARCH_COMMENTS,
+    searches: e.BENCH_SEARCHES,
     output: e.BENCH_OUTPUT,
     /** Time bounds for the loops: a join storm, one comment's delivery to every watcher. */
     joinTimeoutMs: 60_000,

@@ -12,7 +12,8 @@ import { machine, readConfig } from "./config";
 import { createPost, signUpMembers, watcherTokens } from "./fixtures";
 import { measureSockets } from "./live";
 import { pidListeningOn } from "./proc";
-import { header, NOTES, rows, summaryRatios, table, type BenchResults } from "./report";
+import { header, NOTES, rows, searchRatios, searchRows, summaryRatios, table, type BenchResults } from "./report";
+import { searchBench } from "./search";
 import { round } from "./stats";
 import { throughput } from "./throughput";
 
@@ -64,19 +65,33 @@ async function main() {
 
   log(`fixtures: a post, ${cfg.writers} writers, ${cfg.watchers} watcher accounts`);
   const author = await signedUpClient(node.origin, "author");
-  const writers = await signUpMembers(node.origin, cfg.writers, "writer");
-  const postId = await createPost(author, "Fan-out bench");
-  const tokens = await watcherTokens(db.url, node.secret, cfg.watchers);
+  let results: BenchResults | null = null;
+  if (!cfg.searchOnly) {
+    const writers = await signUpMembers(node.origin, cfg.writers, "writer");
+    const postId = await createPost(author, "Fan-out bench");
+    const tokens = await watcherTokens(db.url, node.secret, cfg.watchers);
 
-  const live = await measureSockets(cfg, { node, bare, parleyPid, barePid, postId, writer: writers[0], tokens, log });
+    const live = await measureSockets(cfg, { node, bare, parleyPid, barePid, postId, writer: writers[0], tokens, log });
 
-  log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
-  const writes = await throughput({ origin: node.origin, databaseUrl: db.url, author, writers, perWriter: cfg.writesPerWriter, rounds: 2, timeoutMs: 30_000 });
+    log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
+    const writes = await throughput({ origin: node.origin, databaseUrl: db.url, author, writers, perWriter: cfg.writesPerWriter, rounds: 2, timeoutMs: 30_000 });
+    results = { ...live, throughput: writes };
+  }
 
-  const results: BenchResults = { ...live, throughput: writes };
-  console.log(`\n${table(rows(results))}\n\n${NOTES.join("\n")}\n`);
+  const search = await searchBench({
+    databaseUrl: db.url,
+    reader: await signedUpClient(node.origin, "reader"),
+    author,
+    posts: cfg.searchPosts,
+    comments: cfg.searchComments,
+    searches: cfg.searches,
+    timeoutMs: 120_000,
+    log,
+  });
+
+  console.log(`\n${table([...(results ? rows(results) : []), ...searchRows(search)])}\n\n${NOTES.join("\n")}\n`);
   const out = path.resolve(REPO_ROOT, cfg.output);
-  const ratios = summaryRatios(results);
+  const ratios = { ...(results ? summaryRatios(results) : {}), ...searchRatios(search) };
   const strip = (r: object) =>
     JSON.parse(JSON.stringify(r, (k, v) => ((k === "sockets" || k === "times") && Array.isArray(v) ? v.length : v)));
   writeFileSync(
@@ -88,7 +103,7 @@ async function main() {
         machine: m,
         config: cfg,
         ratios,
-        results: strip(results),
+        results: { ...(results ? strip(results) : {}), search },
       },
       null,
       2,

@@ -2,6 +2,7 @@ import type { BenchConfig } from "./config";
 import type { FanOutResult } from "./fanout";
 import type { JoinResult } from "./watchers";
 import type { ThroughputResult } from "./throughput";
+import type { SearchBenchResult } from "./search";
 import { ratio, round } from "./stats";
 
 export interface MemoryResult {
@@ -84,6 +85,20 @@ export function rows(r: BenchResults): Row[] {
   ];
 }
 
+/** Search: Parley's GET /api/v1/search against the same two statements over plain pg. */
+export function searchRows(s: SearchBenchResult): Row[] {
+  return [
+    cmp(`5 search (${s.posts} posts, ${s.comments} comments)`, "search p50", s.parley.p50, s.sql.p50),
+    cmp("", "search p99", s.parley.p99, s.sql.p99),
+    info("", "searches (errors)", `${s.searches} (${s.errors})`, `${s.searches}`),
+    info("", "corpus insert + index", `${s.indexSeconds.toFixed(1)} s`, ""),
+  ];
+}
+
+export function searchRatios(s: SearchBenchResult) {
+  return { searchP50: round(ratio(s.parley.p50, s.sql.p50), 2), searchP99: round(ratio(s.parley.p99, s.sql.p99), 2) };
+}
+
 export function table(all: Row[]): string {
   const header: Row = ["Scenario", "Metric", "Parley", "Baseline", "Ratio"];
   const widths = header.map((_, c) => Math.max(...[header, ...all].map((r) => r[c].length)));
@@ -114,7 +129,8 @@ export const NOTES = [
 export function header(cfg: BenchConfig, m: Record<string, string | number>): string {
   return [
     `Parley bench — ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}`,
-    `N = ${cfg.watchers} watchers, K = ${cfg.comments} comments (+${cfg.warmupComments} warm-up), gap ${cfg.gapMs} ms, ` +
+    `search: ${cfg.searchPosts} posts, ${cfg.searchComments} comments, ${cfg.searches} searches each way; ` +
+      `N = ${cfg.watchers} watchers, K = ${cfg.comments} comments (+${cfg.warmupComments} warm-up), gap ${cfg.gapMs} ms, ` +
       `writes = ${cfg.writers} writers × ${cfg.writesPerWriter} × 2 rounds${cfg.quick ? " (quick)" : ""}`,
   ].join("\n");
 }

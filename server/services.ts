@@ -20,6 +20,8 @@ import { createNotificationsService } from "./notifications/notifications.servic
 import { createProfilesService } from "./users/profiles.service";
 import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
+import { createSearchRepository } from "./search/search.repository";
+import { createSearchService } from "./search/search.service";
 
 export interface ServiceDeps {
   db: Db;
@@ -85,6 +87,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     reactions,
     reports,
     notifications,
+    search: createSearchService({ repo: createSearchRepository(db), limits }),
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
     moderation,
     presence,

@@ -8,6 +8,7 @@ import { CategoryNav } from "./CategoryNav";
 import { SignedOutLinks, SignOutButton } from "./AuthLinks";
 import { NotificationBell } from "./NotificationBell";
 import { OnlineIndicator } from "./OnlineIndicator";
+import { SearchBox, SearchLink } from "@/components/search/SearchBox";
 
 interface HeaderProps {
   viewer: Viewer | null;
@@ -23,6 +24,8 @@ export function Header({ viewer, categories }: HeaderProps) {
           <Logo />
         </Link>
         <span className="flex-1" />
+        <SearchBox />
+        <SearchLink />
         <OnlineIndicator />
         {viewer ? (
           <>

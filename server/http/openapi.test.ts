@@ -178,6 +178,9 @@ describe("real responses match the documented shapes", () => {
     await call(alice, "GET", "/api/v1/notifications", "/api/v1/notifications");
     await call(alice, "POST", "/api/v1/notifications/read", "/api/v1/notifications/read", {});
     await call(anon, "GET", "/api/v1/presence", "/api/v1/presence");
+    await call(anon, "GET", "/api/v1/search", "/api/v1/search?q=shapes");
+    await call(mod, "GET", "/api/v1/search", "/api/v1/search?q=edited&include=deleted");
+    await call(bob, "GET", "/api/v1/search", "/api/v1/search?q=", undefined, 400);
     await call(bob, "POST", "/api/v1/reports", "/api/v1/reports", { targetType: "post", targetId: p.id, reason: "checking shapes" });
     await call(anon, "GET", "/api/v1/users/{username}", `/api/v1/users/${bob.me.user.username}`);
     await call(anon, "POST", "/api/v1/auth/register", "/api/v1/auth/register", { email: "x", username: "x", password: "x" }, 400);

@@ -11,6 +11,7 @@ import { notificationsOperations } from "../notifications/notifications.operatio
 import { presenceOperations } from "../presence/presence.operations";
 import { reportsOperations } from "../reports/reports.operations";
 import { moderationOperations } from "../moderation/moderation.operations";
+import { searchOperations } from "../search/search.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -27,6 +28,7 @@ export const OPERATIONS = [
   ...presenceOperations,
   ...reportsOperations,
   ...moderationOperations,
+  ...searchOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

@@ -10,6 +10,9 @@ export const LIMITS = {
   write: { points: 60, duration: 60 },
   report: { points: 10, duration: 600 },
   socketEvent: { points: 30, duration: 10 },
+  // Search as you type: a debounced request per pause, per member and per address.
+  search: { points: 60, duration: 60 },
+  searchIp: { points: 120, duration: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
