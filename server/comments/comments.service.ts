@@ -23,9 +23,11 @@ export interface CommentsDeps {
   publisher: Publisher;
   /** Staff removing someone else's comment: an audited moderation action. */
   staffDelete: (actor: Viewer, row: CommentRow) => Promise<unknown>;
+  /** Staff editing someone else's comment: the write and its audit entry, in one transaction. */
+  staffEdit: (actor: Viewer, row: CommentRow, data: { body: string; bodyHtml: string; editedAt: Date }) => Promise<CommentRow>;
 }
 
-export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete }: CommentsDeps) {
+export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete, staffEdit }: CommentsDeps) {
   /** A comment this viewer may see (on a post they may see), or NOT_FOUND. */
   async function findVisible(id: string, viewer: Viewer | null): Promise<CommentRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -129,8 +131,9 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
 
     async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
       const row = await findVisible(id, viewer);
-      requireOwnerOrStaff(viewer, row.author.id);
-      const updated = await repo.update(id, { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() });
+      const actor = requireOwnerOrStaff(viewer, row.author.id);
+      const data = { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() };
+      const updated = actor.id === row.author.id ? await repo.update(id, data) : await staffEdit(actor, row, data);
       const comment = await present.comment(updated, true);
       publisher.commentUpdated(comment);
       return viewFor(comment, isStaff(viewer));
