@@ -6,6 +6,8 @@ export interface SocketData {
   /** null for an anonymous, read-only connection. */
   user: Viewer | null;
   rooms: Set<string>;
+  /** The server-side session this socket belongs to, when the session token names one (access.ts). */
+  sessionId?: string;
 }
 
 /** Between nodes, through the adapter: every event a service published (server/realtime/relay.ts). */
