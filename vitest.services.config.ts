@@ -10,7 +10,13 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     environment: "node",
-    include: ["server/**/*.service.test.ts", "server/db/like.test.ts"],
+    include: [
+      "server/**/*.service.test.ts",
+      "server/db/like.test.ts",
+      "server/db/embedded.test.ts",
+      "server/http/client-address.test.ts",
+      "server/markdown/render.test.ts",
+    ],
     globalSetup: ["test/services-setup.ts"],
     maxWorkers: 2,
     testTimeout: 30_000,

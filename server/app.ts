@@ -12,7 +12,7 @@ import { createRedisPresence } from "./presence/redis";
 import { createResilientPresence } from "./presence/resilient";
 import { connectRedis } from "./redis/link";
 import { createRateLimiters } from "./http/rate-limit";
-import { createIo } from "./realtime/io";
+import { createIo, hardenEngine } from "./realtime/io";
 import { createBroadcaster } from "./realtime/broadcaster";
 import { createAccessControl } from "./realtime/access";
 import { createCommentFeed } from "./comments/comments.feed";
@@ -107,6 +107,7 @@ export async function startApp() {
     metrics,
     attach(server: HttpServer) {
       io.attach(server);
+      hardenEngine(io);
       return realtime;
     },
     async stop() {

@@ -25,14 +25,26 @@ describe("environment", () => {
   });
 
   it("refuses demo accounts (known passwords) in production", () => {
-    const res = loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length", PARLEY_SEED: "demo" });
+    const res = loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length-for-production", PARLEY_SEED: "demo" });
     expect(res.status).not.toBe(0);
     expect(res.err).toMatch(/refused in production/);
   });
 
   it("starts in production with a secret, and in development without one", () => {
-    expect(loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length" }).out).toMatch(/loaded/);
+    expect(loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "a-real-secret-of-enough-length-for-production" }).out).toMatch(/loaded/);
     expect(loadEnv({ NODE_ENV: "development" }).out).toMatch(/loaded/);
+  });
+
+  it("refuses a NEXTAUTH_SECRET shorter than 32 characters in production", () => {
+    const res = loadEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "sixteen-chars-16" });
+    expect(res.status).not.toBe(0);
+    expect(res.err).toMatch(/at least 32 characters/);
+    expect(loadEnv({ NODE_ENV: "development", NEXTAUTH_SECRET: "sixteen-chars-16" }).out).toMatch(/loaded/);
+  });
+
+  it("reads TRUST_PROXY as a number of hops, 0 by default", () => {
+    expect(loadEnv({ TRUST_PROXY: "two" }).err).toMatch(/TRUST_PROXY/);
+    expect(loadEnv({ TRUST_PROXY: "1" }).out).toMatch(/loaded/);
   });
 
   it("rejects malformed values with the variable's name", () => {

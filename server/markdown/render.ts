@@ -6,6 +6,16 @@ import { LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
 // an allow-list as a second, independent wall, so a renderer bug cannot smuggle in script.
 const md = new MarkdownIt(MARKDOWN_OPTIONS);
 
+// Images become links to the image: a reader's browser never fetches from a host an author
+// picked (which would tell that host every reader's address, and when they read). The link
+// text is the image's alt text, else its address.
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const src = String(token.attrGet("src") ?? "");
+  const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
+  return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(String(alt || src))}</a>`;
+};
+
 const ALLOWED_TAGS = [
   "p",
   "br",
@@ -27,7 +37,6 @@ const ALLOWED_TAGS = [
   "ol",
   "li",
   "a",
-  "img",
   "table",
   "thead",
   "tbody",
@@ -40,14 +49,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title"],
     th: ["style"],
     td: ["style"],
     ol: ["start"],
   },
   allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {

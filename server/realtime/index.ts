@@ -9,6 +9,7 @@ import type { ParleyServer } from "./types";
 import { STAFF_ROOM } from "./rooms";
 import type { Lanes } from "./broadcaster";
 import type { AccessControl } from "./access";
+import { createSocketCaps } from "./caps";
 
 const log = childLogger("realtime");
 const STATS_INTERVAL_MS = 2000;
@@ -30,8 +31,10 @@ export function createRealtime(
     if (lanes && room.startsWith("post:")) await lanes.open(room.slice("post:".length));
   };
   access?.guardRecovery(services.users.findAccess);
-  io.use(handshake(services));
+  const caps = createSocketCaps(io);
+  io.use(handshake(services, caps));
   io.on("connection", (socket) => {
+    caps.connected(socket);
     if (socket.recovered) {
       for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
       // Restored rooms are not trusted: they are put in line with the member's role now.
@@ -40,6 +43,7 @@ export function createRealtime(
     registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend, watching });
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
     socket.on("disconnect", () => {
+      caps.disconnected(socket);
       spend.forget(socket.id);
       void presence.disconnected(socket).catch((err) => log.warn({ err }, "presence leave failed"));
     });
