@@ -47,6 +47,34 @@ describe("environment", () => {
     expect(loadEnv({ TRUST_PROXY: "1" }).out).toMatch(/loaded/);
   });
 
+  it("sends HSTS only in production over https", () => {
+    const headers = (env: Record<string, string>) => {
+      const res = spawnSync(
+        path.join(REPO_ROOT, "node_modules/.bin/tsx"),
+        ["-e", 'import("./server/http/server.ts").then((m) => console.log(JSON.stringify(m.baseSecurityHeaders())))'],
+        {
+          cwd: REPO_ROOT,
+          env: {
+            PATH: process.env.PATH!,
+            PARLEY_DATA_DIR: path.join(REPO_ROOT, ".data", "env-test"),
+            LOG_LEVEL: "silent",
+            ...env,
+          } as never,
+          encoding: "utf8",
+        },
+      );
+      return JSON.parse(res.stdout.trim().split("\n").pop()!) as Record<string, string>;
+    };
+    const secret = "a-real-secret-of-enough-length-for-production";
+    expect(
+      headers({ NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "https://forum.example" })["strict-transport-security"],
+    ).toMatch(/max-age=\d+/);
+    expect(headers({ NODE_ENV: "production", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://localhost:3000" })).not.toHaveProperty(
+      "strict-transport-security",
+    );
+    expect(headers({ NODE_ENV: "development", NEXTAUTH_URL: "https://forum.example" })).not.toHaveProperty("strict-transport-security");
+  });
+
   it("rejects malformed values with the variable's name", () => {
     const res = loadEnv({ PORT: "not-a-port" });
     expect(res.status).not.toBe(0);
