@@ -1,5 +1,5 @@
 import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
-import { forbidden, notFound } from "../errors";
+import { conflict, forbidden, notFound } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
 import { excerpt, mentions, renderMarkdown } from "../markdown/render";
@@ -13,6 +13,8 @@ import type { CommentRow, CommentsRepository, NewNotification } from "./comments
 import type { TCreateComment, TUpdateComment } from "./comments.schema";
 
 const ACTIVITY_COALESCE_MS = 250;
+/** The same comment again from the same member on the same post within this window is refused. */
+const DUPLICATE_WINDOW_MS = 5 * 60_000;
 
 export interface CommentsDeps {
   repo: CommentsRepository;
@@ -91,6 +93,15 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       }
       const post = await posts.findVisible(postId, author);
       if (post.locked && !staff) throw forbidden("this post is locked: new comments are closed");
+      // A retried send carries its clientId (answered above); a new one with the same words is a repeat.
+      if (await repo.findRecentDuplicate(author.id, postId, input.body, new Date(Date.now() - DUPLICATE_WINDOW_MS))) {
+        // The "duplicate" may be this very comment, sent again while the first send committed.
+        const same = input.clientId ? await repo.findByClientId(author.id, input.clientId) : null;
+        if (same) return { comment: await present.comment(same, staff), created: false };
+        throw conflict("you posted this same comment here a moment ago", [
+          { field: "body", message: "is the same as your last comment here" },
+        ]);
+      }
       let result;
       try {
         result = await repo.insert({

@@ -1,20 +1,13 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
-import { LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
+import { imagesAsLinks, LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
 
 // markdown-it with raw HTML off renders markdown's own formatting; sanitize-html then enforces
 // an allow-list as a second, independent wall, so a renderer bug cannot smuggle in script.
 const md = new MarkdownIt(MARKDOWN_OPTIONS);
 
-// Images become links to the image: a reader's browser never fetches from a host an author
-// picked (which would tell that host every reader's address, and when they read). The link
-// text is the image's alt text, else its address.
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
-  const token = tokens[idx];
-  const src = String(token.attrGet("src") ?? "");
-  const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
-  return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(String(alt || src))}</a>`;
-};
+// Images become links (options.ts): no reader's browser loads from a host an author picked.
+imagesAsLinks(md);
 
 const ALLOWED_TAGS = [
   "p",

@@ -176,3 +176,16 @@ describe("usernames: exact, case-insensitive, no wildcards", () => {
     expect((await services.moderation.members.list(admin, { q: `${name}-secret`, limit: 10, offset: 0 })).total).toBe(1);
   });
 });
+
+describe("duplicate comments", () => {
+  it("the same body from the same member on the same post within 5 minutes: 409; a retried clientId still returns the first", async () => {
+    const author = await viewer();
+    const { post } = await services.posts.create(author, { categorySlug: "general", title: "dupes", body: "b" });
+    const { post: other } = await services.posts.create(author, { categorySlug: "general", title: "elsewhere", body: "b" });
+    const first = await services.comments.create(author, post.id, { body: "+1 great post", clientId: "c-1" });
+    expect((await services.comments.create(author, post.id, { body: "+1 great post", clientId: "c-1" })).comment.id).toBe(first.comment.id);
+    expect(await code(services.comments.create(author, post.id, { body: "+1 great post" }))).toBe("CONFLICT");
+    expect(await code(services.comments.create(author, other.id, { body: "+1 great post" }))).toBe("ok");
+    expect(await code(services.comments.create(await viewer(), post.id, { body: "+1 great post" }))).toBe("ok");
+  });
+});
