@@ -12,8 +12,9 @@ import { createRedisPresence } from "./presence/redis";
 import { createResilientPresence } from "./presence/resilient";
 import { connectRedis } from "./redis/link";
 import { createRateLimiters } from "./http/rate-limit";
-import { createIo } from "./realtime/io";
+import { createIo, hardenEngine } from "./realtime/io";
 import { createBroadcaster } from "./realtime/broadcaster";
+import { createAccessControl } from "./realtime/access";
 import { createCommentFeed } from "./comments/comments.feed";
 import { createCommentsRepository } from "./comments/comments.repository";
 import { createPostsRepository } from "./posts/posts.repository";
@@ -54,13 +55,21 @@ export async function startApp() {
   const presence = redis ? createResilientPresence(createRedisPresence(redis.commands), redis) : createMemoryPresence();
   const events = createEventCounter(redis?.commands, redis?.isUp);
   const io = createIo({ redis: redis && { client: redis.adapter, url: env.REDIS_URL!, isUp: redis.isUp } });
+  const postsRepo = createPostsRepository(db);
+  const access = createAccessControl(io, {
+    postVisible: async (id) => {
+      const row = await postsRepo.findVisibility(id);
+      return Boolean(row && !row.deletedAt && !row.hidden);
+    },
+  });
   const feed = createCommentFeed({
     comments: createCommentsRepository(db),
-    posts: createPostsRepository(db),
+    posts: postsRepo,
     present: createPresenters(createReactionsRepository(db).counts),
   });
   const broadcaster = createBroadcaster(io, {
     feed,
+    access,
     lanes: {
       delivered: (comment) => metrics.commentDelivered(comment.createdAt),
       onFill: () => metrics.catchup("lane"),
@@ -83,7 +92,7 @@ export async function startApp() {
     eventsPerMinute: events.perMinute,
     redisState: redis ? redis.state : undefined,
   });
-  const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, refused: metrics.rateLimited });
+  const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });
   await services.categories.ensureDefault();
   const seed = env.PARLEY_SEED === "demo" || (env.PARLEY_SEED === "auto" && !env.production);
@@ -98,6 +107,7 @@ export async function startApp() {
     metrics,
     attach(server: HttpServer) {
       io.attach(server);
+      hardenEngine(io);
       return realtime;
     },
     async stop() {

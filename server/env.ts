@@ -35,8 +35,8 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // GET /metrics: loopback only when unset; with it, `Authorization: Bearer <token>` from anywhere.
   METRICS_TOKEN: z.string().min(16).optional(),
-  // How many reverse proxies in front of this node append to X-Forwarded-For (1 behind nginx);
-  // 0: the TCP peer is the client and X-Forwarded-For is ignored. See server/http/client-address.ts.
+  // How many reverse proxies in front of Parley append to X-Forwarded-For: the client address
+  // (rate limits, socket caps) is read that many hops from the right. 0: the TCP peer, header ignored.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
@@ -55,6 +55,10 @@ function load() {
   }
   if (production && !e.NEXTAUTH_SECRET && !building) {
     throw new Error("NEXTAUTH_SECRET is required in production (32+ random bytes, e.g. `openssl rand -base64 32`).");
+  }
+  // Sessions are encrypted with a key derived from the secret: a short one can be guessed offline.
+  if (production && !building && e.NEXTAUTH_SECRET && e.NEXTAUTH_SECRET.length < 32) {
+    throw new Error("NEXTAUTH_SECRET must be at least 32 characters in production (e.g. `openssl rand -base64 32`).");
   }
   const secret = e.NEXTAUTH_SECRET ?? (process.env.NEXTAUTH_SECRET = building ? "build-time-placeholder" : devSecret(e.PARLEY_DATA_DIR));
   const publicUrl = e.NEXTAUTH_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`;

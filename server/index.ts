@@ -4,7 +4,7 @@ import next from "next";
 import { env } from "./env";
 import { logger } from "./logger";
 import { startApp } from "./app";
-import { prepareRequest } from "./http/server";
+import { prepareRequest, refuseOversizedAuthBody } from "./http/server";
 import { createMetricsEndpoint } from "./metrics/endpoint";
 import { trackHttp } from "./metrics/http";
 
@@ -20,6 +20,7 @@ const server = createServer((req, res) => {
   prepareRequest(req, res);
   trackHttp(app.metrics, req, res);
   if (serveMetrics(req, res)) return;
+  if (refuseOversizedAuthBody(req, res)) return;
   handle(req, res).catch((err) => {
     logger.error({ err }, "request failed");
     if (!res.headersSent) res.writeHead(500).end();

@@ -111,6 +111,8 @@ describe("members' writes publish what open pages need", () => {
   it("a ban ends the member's sockets", async () => {
     const [admin, member] = await Promise.all([viewer("ADMIN"), viewer()]);
     await services.moderation.members.ban(admin, member.id, { reason: "testing" });
-    expect(recorder.of("disconnectUser")).toEqual([[member.id]]);
+    expect(recorder.of("accessChanged")).toEqual([
+      [{ userId: member.id, change: { kind: "ended", reason: "banned", ban: { reason: "testing", until: null } } }],
+    ]);
   });
 });

@@ -65,6 +65,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     present,
     publisher,
     staffDelete: moderation.content.deletePost,
+    staffEdit: moderation.content.editPost,
   });
   const comments = createCommentsService({
     repo: commentsRepo,
@@ -74,6 +75,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     present,
     publisher,
     staffDelete: moderation.content.deleteComment,
+    staffEdit: moderation.content.editComment,
   });
   const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher });
   const reports = createReportsService({ repo: reportsRepo, posts, comments, publisher });

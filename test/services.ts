@@ -26,6 +26,7 @@ export function recordingPublisher() {
     notify: record("notify"),
     reportChanged: record("reportChanged"),
     disconnectUser: record("disconnectUser"),
+    accessChanged: record("accessChanged"),
   };
   return {
     publisher,

@@ -13,6 +13,8 @@ export interface SocketOptions {
   reconnection?: boolean;
   /** First reconnection delay (ms); default 100. */
   reconnectionDelay?: number;
+  /** Extra handshake headers, e.g. X-Forwarded-For behind a (pretend) proxy. */
+  headers?: Record<string, string>;
 }
 
 const open: TestSocket[] = [];
@@ -23,6 +25,7 @@ export function connectSocket(origin: string, client?: Client | null, opts: Sock
   const headers: Record<string, string> = {};
   if (token) headers.cookie = `${SESSION_COOKIE}=${token}`;
   if (opts.origin) headers.origin = opts.origin;
+  Object.assign(headers, opts.headers);
   const socket: TestSocket = io(origin, {
     path: "/socket.io",
     transports: opts.transports ?? ["websocket"],

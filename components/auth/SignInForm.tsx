@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 import { reconnectLive } from "./session";
@@ -9,9 +10,15 @@ import { safeCallback, signInError } from "./callback";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
+  const t = useTranslations("authz");
+  /** "RateLimited:42" (server/auth/signin-guard.ts): how long to wait, in the reader's language. */
+  const describe = (code: string | null | undefined) => {
+    const limited = /^RateLimited:(\d+)$/.exec(code ?? "");
+    return limited ? t("tooManyAttempts", { seconds: Number(limited[1]) }) : signInError(code);
+  };
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(signInError(initialError));
+  const [error, setError] = useState<string | null>(() => describe(initialError));
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent) {
@@ -20,7 +27,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     const res = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     if (!res || res.error || !res.ok) {
-      setError(res ? signInError(res.error ?? "CredentialsSignin") : "Can't reach Parley. Check your connection and try again.");
+      setError(res ? describe(res.error ?? "CredentialsSignin") : "Can't reach Parley. Check your connection and try again.");
       setBusy(false);
       return;
     }

@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import { LINK_ATTRS, MARKDOWN_OPTIONS } from "@/server/markdown/options";
+import { imagesAsLinks, LINK_ATTRS, MARKDOWN_OPTIONS } from "@/server/markdown/options";
 
 // The editor's preview, rendered in the browser without sanitize-html (which is large and only
 // ever runs on the server). It is safe to show on its own: with raw HTML off, markdown-it
@@ -12,6 +12,9 @@ md.renderer.rules.link_open = function linkOpen(tokens, idx, options, _env, self
   for (const [name, value] of Object.entries(LINK_ATTRS)) tokens[idx].attrSet(name, value);
   return self.renderToken(tokens, idx, options);
 };
+
+// Images show as the links they will be once posted.
+imagesAsLinks(md);
 
 /** Markdown to HTML for the preview pane; never stored. */
 export function renderPreview(source: string): string {

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { useRouter } from "next/navigation";
 import type { StoreApi } from "zustand/vanilla";
 import type { ServerToClientEvents } from "@/server/realtime/events";
 import { applyPresence } from "@/components/stores/presence";
@@ -17,6 +18,7 @@ type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
  */
 export function RealtimeBridge() {
   const stores = useStores();
+  const router = useRouter();
   // Every page shows who is online: presence goes to `forum` subscribers.
   useLiveRoom("forum");
   useEffect(() => {
@@ -55,6 +57,13 @@ export function RealtimeBridge() {
         staff().forEach((s) => s.setStats(stats, true));
         staffSilence.heard();
       },
+      // The server closes the socket right after: say why instead of "offline".
+      "session:ended": (ended) => {
+        connection.getState().setEnded(ended);
+        router.refresh();
+      },
+      // The socket's rooms were already redone on the server; pages re-read what the role shows.
+      "session:changed": () => router.refresh(),
     };
 
     const setStatus = (status: ConnectionStatus) => {
@@ -66,6 +75,7 @@ export function RealtimeBridge() {
     }
     function onDisconnect() {
       forgetRooms();
+      if (connection.getState().ended) return;
       setStatus(socket.active ? "reconnecting" : "offline");
     }
     function onConnectError() {
@@ -84,7 +94,7 @@ export function RealtimeBridge() {
       socket.off("connect_error", onConnectError);
       staffSilence.stop();
     };
-  }, [stores]);
+  }, [stores, router]);
   return null;
 }
 

@@ -3,8 +3,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { getServices } from "../context";
 import { ZCredentials } from "../users/users.schema";
-import { isAppError } from "../errors";
-import { CLIENT_IP_HEADER } from "../http/headers";
 
 declare module "next-auth" {
   interface Session {
@@ -36,15 +34,9 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
+      // Attempts are counted, per address and per account, before NextAuth runs: signin-guard.ts.
+      async authorize(credentials) {
         const services = getServices();
-        const ip = String(req?.headers?.[CLIENT_IP_HEADER] ?? "unknown");
-        try {
-          await services.limits.consume("signin", ip);
-        } catch (err) {
-          if (isAppError(err)) throw new Error("RateLimited");
-          throw err;
-        }
         const parsed = ZCredentials.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await services.users.verifyCredentials(parsed.data.email, parsed.data.password);

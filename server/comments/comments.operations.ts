@@ -27,7 +27,7 @@ export const commentsOperations = [
     body: ZCreateComment,
     limit: "comment",
     ok: { 201: CommentResponse, 200: CommentResponse },
-    errors: [...WRITE_ERRORS, "NOT_FOUND"],
+    errors: [...WRITE_ERRORS, "NOT_FOUND", "CONFLICT"],
     async handle({ params, body, services, viewer }) {
       const { comment, created } = await services.comments.create(viewer, params.id, body);
       return reply(created ? 201 : 200, { comment });

@@ -29,6 +29,10 @@ export function createCommentsRepository(db: Db) {
     async findById(id: string) {
       return db.comment.findUnique({ where: { id }, select: commentSelect });
     },
+    /** The same body from the same author on the same post since `since`, if any (deleted ones aside). */
+    async findRecentDuplicate(authorId: string, postId: string, body: string, since: Date) {
+      return db.comment.findFirst({ where: { authorId, postId, body, deletedAt: null, createdAt: { gte: since } }, select: { id: true } });
+    },
     async findByClientId(authorId: string, clientId: string) {
       return db.comment.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: commentSelect });
     },

@@ -1,5 +1,5 @@
 import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
-import { forbidden, notFound } from "../errors";
+import { conflict, forbidden, notFound } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
 import { excerpt, mentions, renderMarkdown } from "../markdown/render";
@@ -13,6 +13,8 @@ import type { CommentRow, CommentsRepository, NewNotification } from "./comments
 import type { TCreateComment, TUpdateComment } from "./comments.schema";
 
 const ACTIVITY_COALESCE_MS = 250;
+/** The same comment again from the same member on the same post within this window is refused. */
+const DUPLICATE_WINDOW_MS = 5 * 60_000;
 
 export interface CommentsDeps {
   repo: CommentsRepository;
@@ -23,9 +25,11 @@ export interface CommentsDeps {
   publisher: Publisher;
   /** Staff removing someone else's comment: an audited moderation action. */
   staffDelete: (actor: Viewer, row: CommentRow) => Promise<unknown>;
+  /** Staff editing someone else's comment: the write and its audit entry, in one transaction. */
+  staffEdit: (actor: Viewer, row: CommentRow, data: { body: string; bodyHtml: string; editedAt: Date }) => Promise<CommentRow>;
 }
 
-export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete }: CommentsDeps) {
+export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete, staffEdit }: CommentsDeps) {
   /** A comment this viewer may see (on a post they may see), or NOT_FOUND. */
   async function findVisible(id: string, viewer: Viewer | null): Promise<CommentRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -89,6 +93,15 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       }
       const post = await posts.findVisible(postId, author);
       if (post.locked && !staff) throw forbidden("this post is locked: new comments are closed");
+      // A retried send carries its clientId (answered above); a new one with the same words is a repeat.
+      if (await repo.findRecentDuplicate(author.id, postId, input.body, new Date(Date.now() - DUPLICATE_WINDOW_MS))) {
+        // The "duplicate" may be this very comment, sent again while the first send committed.
+        const same = input.clientId ? await repo.findByClientId(author.id, input.clientId) : null;
+        if (same) return { comment: await present.comment(same, staff), created: false };
+        throw conflict("you posted this same comment here a moment ago", [
+          { field: "body", message: "is the same as your last comment here" },
+        ]);
+      }
       let result;
       try {
         result = await repo.insert({
@@ -129,8 +142,9 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
 
     async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
       const row = await findVisible(id, viewer);
-      requireOwnerOrStaff(viewer, row.author.id);
-      const updated = await repo.update(id, { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() });
+      const actor = requireOwnerOrStaff(viewer, row.author.id);
+      const data = { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() };
+      const updated = actor.id === row.author.id ? await repo.update(id, data) : await staffEdit(actor, row, data);
       const comment = await present.comment(updated, true);
       publisher.commentUpdated(comment);
       return viewFor(comment, isStaff(viewer));

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "./embedded-postgres";
 import pg from "pg";
@@ -12,6 +13,31 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
+/** The password clusters initialised before passwords were per data dir were given. */
+const LEGACY_PASSWORD = "parley";
+
+/**
+ * The superuser password of the cluster in `databaseDir`: random, made once and kept next to
+ * it (`<dir>-password`, mode 0600), so no two installs share one and nothing guessable
+ * guards it even on loopback (another local user could otherwise connect as superuser).
+ */
+function clusterPassword(databaseDir: string) {
+  const file = `${databaseDir}-password`;
+  try {
+    return { password: readFileSync(file, "utf8").trim(), fresh: false, keep() {} };
+  } catch {
+    const password = randomBytes(24).toString("base64url");
+    return {
+      password,
+      fresh: true,
+      keep() {
+        writeFileSync(file, password, { mode: 0o600 });
+        chmodSync(file, 0o600);
+      },
+    };
+  }
+}
+
 /**
  * Starts a real PostgreSQL from node_modules with its data in `dir`, kept across restarts,
  * on a free loopback port. Used when DATABASE_URL is unset.
@@ -20,12 +46,16 @@ export async function startEmbeddedPostgres(dir: string, database = "parley"): P
   const databaseDir = path.resolve(dir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = await freePort();
-  const password = "parley";
+  const initialised = existsSync(path.join(databaseDir, "PG_VERSION"));
+  const { password, fresh, keep } = clusterPassword(databaseDir);
+  // A cluster from before per-install passwords still answers to the old one: start with it,
+  // then change it to the new one below.
+  const legacy = initialised && fresh;
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: "parley",
-    password,
+    password: legacy ? LEGACY_PASSWORD : password,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
@@ -33,7 +63,8 @@ export async function startEmbeddedPostgres(dir: string, database = "parley"): P
     onLog: (m) => log.trace({ pg: String(m).trim() }),
     onError: (m) => log.debug({ pg: String(m).trim() }),
   });
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+  if (!initialised) {
+    keep();
     log.info({ databaseDir }, "initialising embedded PostgreSQL");
     await server.initialise();
   }
@@ -50,9 +81,20 @@ export async function startEmbeddedPostgres(dir: string, database = "parley"): P
     }
   };
   process.once("exit", orphanGuard);
-  const admin = new pg.Client({ host: "127.0.0.1", port, user: "parley", password, database: "postgres" });
+  const admin = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: "parley",
+    password: legacy ? LEGACY_PASSWORD : password,
+    database: "postgres",
+  });
   await admin.connect();
   try {
+    if (legacy) {
+      await admin.query(`ALTER ROLE parley PASSWORD '${password}'`); // base64url: no quote to escape
+      keep();
+      log.info("embedded PostgreSQL: the fixed password was replaced by this install's own");
+    }
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
   } finally {

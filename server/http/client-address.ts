@@ -1,34 +1,46 @@
-import { isIP } from "node:net";
+import { isIPv6 } from "node:net";
+import type { IncomingMessage } from "node:http";
 
 /**
- * The address a request came from, as the rate limits see it. With `trustedHops` 0 (no
- * proxy) it is the TCP peer, and X-Forwarded-For is ignored: anyone can send one. Behind
- * proxies it is the address `trustedHops` steps back along the chain, counted from the
- * peer: [peer, rightmost X-Forwarded-For entry, …, leftmost]. One reverse proxy (nginx
- * setting or appending the address it saw) is TRUST_PROXY=1: the rightmost entry, the
- * one the proxy wrote itself; whatever a client forged sits further left and is never read.
- * A chain shorter than the hops trusted yields its leftmost address, and an entry that is
- * not an IP address ends the walk at the last good one.
+ * The client's address, as far as it can be trusted. With `trustedHops` 0 (TRUST_PROXY's
+ * default) it is the TCP peer and X-Forwarded-For is ignored: anyone can write that header.
+ * Behind N reverse proxies, each appends the address it saw, so the client is the Nth entry
+ * from the right of X-Forwarded-For plus the peer; entries further left were written by the
+ * client itself and are never used. Too few entries: the leftmost one present.
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
-  let address = normalise(peer) ?? "unknown";
-  if (trustedHops <= 0 || forwardedFor === undefined) return address;
-  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",").reverse();
-  for (const entry of entries.slice(0, trustedHops)) {
-    const next = normalise(entry);
-    if (!next) break;
-    address = next;
-  }
-  return address;
+export function clientAddress(req: Pick<IncomingMessage, "headers" | "socket">, trustedHops: number): string {
+  const peer = normalize(req.socket.remoteAddress ?? "unknown");
+  if (trustedHops <= 0) return peer;
+  const header = req.headers["x-forwarded-for"];
+  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, peer];
+  return normalize(chain[Math.max(0, chain.length - 1 - trustedHops)]);
 }
 
-/** A bare IP address (IPv4-mapped IPv6 as IPv4), or undefined when `raw` is none. */
-function normalise(raw: string | undefined): string | undefined {
-  let value = raw?.trim();
-  if (!value) return undefined;
-  if (value.startsWith("[") && value.includes("]"))
-    value = value.slice(1, value.indexOf("]")); // "[::1]:port"
-  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":")); // "1.2.3.4:port"
-  if (value.toLowerCase().startsWith("::ffff:") && isIP(value.slice(7)) === 4) value = value.slice(7);
-  return isIP(value) ? value : undefined;
+/** "::ffff:10.0.0.1" is 10.0.0.1; brackets and ports are dropped. */
+function normalize(address: string): string {
+  let a = address.trim();
+  if (a.startsWith("[")) a = a.slice(1, a.indexOf("]") > 0 ? a.indexOf("]") : undefined);
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":"));
+  if (a.toLowerCase().startsWith("::ffff:") && a.includes(".")) a = a.slice(7);
+  return a.toLowerCase();
+}
+
+/**
+ * The key an address is limited by: IPv4 as it is, IPv6 by its /64 (one customer's network
+ * hands out a whole /64, so single addresses would be free to rotate).
+ */
+export function limitKey(address: string): string {
+  if (!isIPv6(address)) return address;
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g || "0", 16).toString(16))
+    .join(":")}::/64`;
 }

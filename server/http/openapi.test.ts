@@ -201,7 +201,8 @@ describe("real responses match the documented shapes", () => {
     await call(admin, "GET", "/api/v1/admin/users", "/api/v1/admin/users?limit=3");
     await call(admin, "PATCH", "/api/v1/admin/users/{id}", `/api/v1/admin/users/${carol.me.user.id}`, { role: "MODERATOR" });
     await call(admin, "POST", "/api/v1/admin/users/{id}/ban", `/api/v1/admin/users/${bob.me.user.id}/ban`, { reason: "shapes" });
-    await call(mod, "POST", "/api/v1/admin/users/{id}/unban", `/api/v1/admin/users/${bob.me.user.id}/unban`);
+    // Only the rank that set a ban (or higher) lifts it.
+    await call(admin, "POST", "/api/v1/admin/users/{id}/unban", `/api/v1/admin/users/${bob.me.user.id}/unban`);
     const slug = `shapes-${Date.now().toString(36)}`;
     await call(admin, "POST", "/api/v1/admin/categories", "/api/v1/admin/categories", { slug, name: "Shapes" });
     await call(admin, "PATCH", "/api/v1/admin/categories/{slug}", `/api/v1/admin/categories/${slug}`, { name: "Shapes!" });

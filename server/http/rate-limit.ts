@@ -4,7 +4,13 @@ import { AppError } from "../errors";
 /** Named limits: points per duration (seconds), multiplied by RATE_LIMIT_SCALE. */
 export const LIMITS = {
   register: { points: 5, duration: 3600 },
-  signin: { points: 10, duration: 600 },
+  // Sign-in, counted per attempt (Discourse's defaults): per client address, and per account
+  // (the email tried), so one address cannot try many accounts nor many addresses one account.
+  signinAddress: { points: 6, duration: 60 },
+  signinAccount: { points: 5, duration: 60 },
+  signinAccountHour: { points: 20, duration: 3600 },
+  // Every /api/v1 request, per client address.
+  api: { points: 200, duration: 60 },
   post: { points: 5, duration: 60 },
   comment: { points: 20, duration: 60 },
   write: { points: 60, duration: 60 },

@@ -4,6 +4,7 @@ import { AppError, forbidden } from "../errors";
 import { resolveSession, sessionTokenFrom } from "../auth/session";
 import { childLogger } from "../logger";
 import { CLIENT_IP_HEADER } from "./headers";
+import { limitKey } from "./client-address";
 import { errorResponse, internalError, json, toAppError } from "./respond";
 import { parseWith, queryOf, readJson } from "./request";
 import { isReplied, type Method, type Operation, type Status } from "./operation";
@@ -69,9 +70,11 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
       ? ({ status: "anonymous" } as const)
       : await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.users.findAccess);
   const viewer = session.status === "ok" ? session.viewer : null;
-  const ip = req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+  const ip = limitKey(req.headers.get(CLIENT_IP_HEADER) ?? "unknown");
   const params = Object.fromEntries(c.names.map((name, i) => [name, decode(match[i + 1])]));
-  // Counted before parsing, so a flood of malformed bodies is limited too.
+  // Counted before parsing, so a flood of malformed bodies is limited too: first the
+  // address's budget for the whole API, then the operation's own limit.
+  await services.limits.consume("api", `ip:${ip}`);
   if (op.limit) {
     const { name, by } = typeof op.limit === "string" ? { name: op.limit, by: "member" } : op.limit;
     if (by === "ip") await services.limits.consume(name, `ip:${ip}`);

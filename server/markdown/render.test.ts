@@ -210,11 +210,19 @@ describe("renderMarkdown: markdown formatting survives", () => {
     expect(tags("[plain](http://example.com)")[1].attribs.href).toBe("http://example.com");
   });
 
-  it("https images", () => {
+  it("images become links to them: no reader's browser loads from a host an author picked", () => {
     expect(tags("![a cat](https://example.com/cat.png)")[1]).toEqual({
-      name: "img",
-      attribs: { src: "https://example.com/cat.png", alt: "a cat" },
+      name: "a",
+      attribs: { href: "https://example.com/cat.png", rel: "nofollow noopener noreferrer ugc", target: "_blank" },
     });
+    expect(parse(renderMarkdown("![a cat](https://example.com/cat.png)")).text.trim()).toBe("a cat");
+    expect(parse(renderMarkdown("![](https://example.com/dog.png)")).text.trim()).toBe("https://example.com/dog.png");
+    for (const source of [
+      "![x](https://tracker.example/p.gif)",
+      '<img src="https://tracker.example/p.gif">',
+      "![x][i]\n\n[i]: https://t.example/a.png",
+    ])
+      expect(tags(source).map((e) => e.name)).not.toContain("img");
   });
 
   it("tables with alignment", () => {

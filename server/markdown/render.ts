@@ -1,10 +1,13 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
-import { LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
+import { imagesAsLinks, LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
 
 // markdown-it with raw HTML off renders markdown's own formatting; sanitize-html then enforces
 // an allow-list as a second, independent wall, so a renderer bug cannot smuggle in script.
 const md = new MarkdownIt(MARKDOWN_OPTIONS);
+
+// Images become links (options.ts): no reader's browser loads from a host an author picked.
+imagesAsLinks(md);
 
 const ALLOWED_TAGS = [
   "p",
@@ -27,7 +30,6 @@ const ALLOWED_TAGS = [
   "ol",
   "li",
   "a",
-  "img",
   "table",
   "thead",
   "tbody",
@@ -40,14 +42,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title"],
     th: ["style"],
     td: ["style"],
     ol: ["start"],
   },
   allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {

@@ -155,6 +155,49 @@ export function createContentModeration({ repo, audit, posts, comments, categori
       announceDelete(target);
     },
 
+    /**
+     * Staff editing someone else's post: the edit and its audit entry (the changed fields,
+     * before and after) in one transaction. The caller renders and announces.
+     */
+    async editPost(actor: Viewer, row: PostRow, data: { title?: string; body?: string; bodyHtml?: string; editedAt: Date }) {
+      const fields = (["title", "body"] as const).filter((f) => data[f] !== undefined && data[f] !== row[f]);
+      return audit.withAudit(async (tx) => ({
+        result: await repo.updatePost(tx, row.id, data),
+        entries: fields.length
+          ? [
+              entry(actor, {
+                action: "post.edit",
+                targetType: "post",
+                targetId: row.id,
+                targetUserId: row.author.id,
+                before: Object.fromEntries(fields.map((f) => [f, row[f]])),
+                after: Object.fromEntries(fields.map((f) => [f, data[f]])),
+              }),
+            ]
+          : [],
+      }));
+    },
+
+    /** Staff editing someone else's comment: audited like editPost. */
+    async editComment(actor: Viewer, row: CommentRow, data: { body: string; bodyHtml: string; editedAt: Date }) {
+      return audit.withAudit(async (tx) => ({
+        result: await repo.updateComment(tx, row.id, data),
+        entries:
+          data.body === row.body
+            ? []
+            : [
+                entry(actor, {
+                  action: "comment.edit",
+                  targetType: "comment",
+                  targetId: row.id,
+                  targetUserId: row.author.id,
+                  before: { body: row.body },
+                  after: { body: data.body },
+                }),
+              ],
+      }));
+    },
+
     planPost,
     announcePost,
     announceComment,

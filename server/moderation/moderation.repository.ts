@@ -4,6 +4,7 @@ import { commentSelect } from "../comments/comments.repository";
 import { reportSelect } from "../reports/reports.repository";
 import { banOf, toAccess, viewerSelect } from "../users/users.repository";
 import type { Role } from "../dto";
+import { escapeLike } from "../db/like";
 
 /** Prisma for moderation: each write takes the transaction its audit entry is written in. */
 export function createModerationRepository(db: Db) {
@@ -11,38 +12,70 @@ export function createModerationRepository(db: Db) {
     updatePost: (
       tx: Tx,
       id: string,
-      data: { locked?: boolean; pinned?: boolean; hidden?: boolean; categoryId?: string; deletedAt?: Date },
+      data: {
+        locked?: boolean;
+        pinned?: boolean;
+        hidden?: boolean;
+        categoryId?: string;
+        deletedAt?: Date;
+        title?: string;
+        body?: string;
+        bodyHtml?: string;
+        editedAt?: Date;
+      },
     ) => tx.post.update({ where: { id }, data, select: postSelect }),
 
-    updateComment: (tx: Tx, id: string, data: { hidden?: boolean; deletedAt?: Date }) =>
+    updateComment: (tx: Tx, id: string, data: { hidden?: boolean; deletedAt?: Date; body?: string; bodyHtml?: string; editedAt?: Date }) =>
       tx.comment.update({ where: { id }, data, select: commentSelect }),
 
-    /** Soft-deletes a comment and keeps its post's count in step. */
+    /**
+     * Soft-deletes a comment and keeps its post's count in step: only a comment this call
+     * actually deleted is counted off, so two racing deletes cannot count it twice.
+     */
     async deleteComment(tx: Tx, id: string, postId: string) {
-      await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
-      await tx.post.update({ where: { id: postId }, data: { commentCount: { decrement: 1 } } });
+      const { count } = await tx.comment.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+      if (count) await tx.post.update({ where: { id: postId }, data: { commentCount: { decrement: 1 } } });
+      return count > 0;
     },
 
     async findUser(id: string) {
-      const row = await db.user.findUnique({ where: { id }, select: viewerSelect });
-      return row ? toAccess(row) : null;
+      const row = await db.user.findUnique({ where: { id }, select: { ...viewerSelect, bannedByRole: true } });
+      return row ? { ...toAccess(row), banRank: row.bannedByRole } : null;
     },
 
     /** A ban also bumps the session version: every session issued before it is revoked. */
-    ban: (tx: Tx, id: string, reason: string, until: Date | null) =>
+    ban: (tx: Tx, id: string, reason: string, until: Date | null, byRole: Role) =>
       tx.user.update({
         where: { id },
-        data: { bannedAt: new Date(), bannedUntil: until, banReason: reason, sessionVersion: { increment: 1 } },
+        data: { bannedAt: new Date(), bannedUntil: until, banReason: reason, bannedByRole: byRole, sessionVersion: { increment: 1 } },
+        select: { id: true },
       }),
 
-    unban: (tx: Tx, id: string) => tx.user.update({ where: { id }, data: { bannedAt: null, bannedUntil: null, banReason: null } }),
+    unban: (tx: Tx, id: string) =>
+      tx.user.update({
+        where: { id },
+        data: { bannedAt: null, bannedUntil: null, banReason: null, bannedByRole: null },
+        select: { id: true },
+      }),
 
-    setRole: (tx: Tx, id: string, role: Role) => tx.user.update({ where: { id }, data: { role } }),
+    /**
+     * Claims an open report for one resolution, inside the resolving transaction: the row lock
+     * makes a second resolver wait, then find it closed (false), so only one resolution lands.
+     */
+    async claimReport(tx: Tx, id: string) {
+      const { count } = await tx.report.updateMany({ where: { id, status: "OPEN" }, data: { resolvedAt: new Date() } });
+      return count === 1;
+    },
 
-    async listUsers(q: { q?: string; limit: number; offset: number }) {
-      const where = q.q
+    setRole: (tx: Tx, id: string, role: Role) => tx.user.update({ where: { id }, data: { role }, select: { id: true } }),
+
+    /** `byEmail`: admins also find members by email (moderators, who never see emails, do not). */
+    async listUsers(q: { q?: string; limit: number; offset: number }, { byEmail }: { byEmail: boolean }) {
+      // usernames are citext: `contains` compares case-insensitively; wildcards are escaped.
+      const pattern = q.q ? escapeLike(q.q) : undefined;
+      const where = pattern
         ? {
-            OR: [{ username: { contains: q.q, mode: "insensitive" as const } }, { email: { contains: q.q, mode: "insensitive" as const } }],
+            OR: [{ username: { contains: pattern } }, ...(byEmail ? [{ email: { contains: pattern.toLowerCase() } }] : [])],
           }
         : {};
       const [rows, total] = await Promise.all([

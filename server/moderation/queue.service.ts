@@ -65,6 +65,9 @@ export function createReportQueue(deps: {
       const deleted = post ? ({ kind: "post", row: post } as const) : comment ? ({ kind: "comment", row: comment } as const) : null;
 
       const changed = await audit.withAudit(async (tx) => {
+        // Claimed first, inside the transaction: a parallel resolution waits on the row lock,
+        // then finds the report closed and rolls back with 409 (no second audit, no second delete).
+        if (!(await repo.claimReport(tx, report.id))) content.ensureOpen("CLOSED");
         const entries: AuditEntry[] = [];
         let updatedPost = null;
         let updatedComment = null;
@@ -114,7 +117,8 @@ export function createReportQueue(deps: {
       if (changed.updatedPost) await content.announcePost(changed.updatedPost, changed.updatedPost.category.slug);
       if (changed.updatedComment) await content.announceComment(changed.updatedComment);
       if (input.action === "delete") content.announceDelete(deleted!);
-      if (input.action === "ban" && banTarget) publisher.disconnectUser(banTarget.id);
+      if (input.action === "ban" && banTarget && !banTarget.ban)
+        members.announceBan(banTarget.id, { reason: input.note || report.reason, until: input.banUntil });
       publisher.reportChanged({ reportId: report.id, openCount: await deps.countOpenReports() });
       return (await withContext([(await repo.findReport(report.id))!]))[0];
     },

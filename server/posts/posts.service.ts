@@ -18,6 +18,8 @@ export interface PostsDeps {
   publisher: Publisher;
   /** Staff removing someone else's post: an audited moderation action. */
   staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
+  /** Staff editing someone else's post: the write and its audit entry, in one transaction. */
+  staffEdit: (actor: Viewer, row: PostRow, data: { title?: string; body?: string; bodyHtml?: string; editedAt: Date }) => Promise<PostRow>;
 }
 
 function encodeCursor(row: PostRow): string {
@@ -36,7 +38,7 @@ function decodeCursor(cursor: string | undefined): PostCursor | undefined {
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createPostsService({ repo, categories, present, publisher, staffDelete }: PostsDeps) {
+export function createPostsService({ repo, categories, present, publisher, staffDelete, staffEdit }: PostsDeps) {
   /** A post this viewer may see, or NOT_FOUND (hidden posts are invisible to non-staff). */
   async function findVisible(id: string, viewer: Viewer | null): Promise<PostRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -120,12 +122,13 @@ export function createPostsService({ repo, categories, present, publisher, staff
 
     async update(viewer: Viewer | null, id: string, input: TUpdatePost): Promise<Post> {
       const row = await findVisible(id, viewer);
-      requireOwnerOrStaff(viewer, row.author.id);
-      const updated = await repo.update(id, {
+      const actor = requireOwnerOrStaff(viewer, row.author.id);
+      const data = {
         ...(input.title !== undefined && { title: input.title }),
         ...(input.body !== undefined && { body: input.body, bodyHtml: renderMarkdown(input.body) }),
         editedAt: new Date(),
-      });
+      };
+      const updated = actor.id === row.author.id ? await repo.update(id, data) : await staffEdit(actor, row, data);
       const post = await present.post(updated, true);
       publisher.postUpdated(post);
       return viewFor(post, isStaff(viewer));

@@ -6,6 +6,7 @@ import type { ServerToClientEvents } from "./events";
 import { STAFF_ROOM, staffTwin, userRoom } from "./rooms";
 import type { ParleyServer, SocketData } from "./types";
 import { createOrdering, type CommentFeed, type OrderingOptions } from "./ordering";
+import type { AccessControl } from "./access";
 
 type Op = BroadcastOperator<ServerToClientEvents, SocketData>;
 /** This node's comment lanes: opened on subscribe, re-read from the database when Redis returns. */
@@ -21,6 +22,8 @@ export interface BroadcasterDeps {
   feed: CommentFeed;
   /** Observers of the comment lanes (metrics). */
   lanes?: Pick<OrderingOptions, "onFill" | "onError"> & { delivered?(comment: Comment): void };
+  /** Access changes and post evictions on this node's sockets (server/realtime/access.ts). */
+  access: Pick<AccessControl, "apply" | "evictFromPost">;
 }
 
 /**
@@ -33,6 +36,10 @@ export interface BroadcasterDeps {
  */
 export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publisher & { lanes: Lanes } {
   const local = io.local;
+  // Posts hidden since this node started: none of their comments go to non-staff, whatever
+  // the comment's own flag (their non-staff watchers were evicted when the post was hidden).
+  const hiddenPosts = new Set<string>();
+  const publicComment = (comment: Comment) => !comment.hidden && !hiddenPosts.has(comment.postId);
   /** Emits the public variant to everyone in `rooms` except staff, and the staff variant to staff. */
   function split(rooms: string[], toPublic: ((op: Op) => void) | null, toStaff: (op: Op) => void) {
     deps.onEmit?.();
@@ -46,7 +53,7 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     emitCreated(comment) {
       split(
         [`post:${comment.postId}`],
-        comment.hidden ? null : (op) => op.emit("comment:created", { comment: publicView(comment) }),
+        !publicComment(comment) ? null : (op) => op.emit("comment:created", { comment: publicView(comment) }),
         (op) => op.emit("comment:created", { comment }),
       );
       deps.lanes?.delivered?.(comment);
@@ -55,7 +62,7 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
       split(
         [`post:${comment.postId}`],
         (op) =>
-          comment.hidden
+          !publicComment(comment)
             ? op.emit("comment:deleted", { id: comment.id, postId: comment.postId })
             : op.emit("comment:updated", { comment: publicView(comment) }),
         (op) => op.emit("comment:updated", { comment }),
@@ -83,6 +90,10 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
         (op) => (post.hidden ? op.emit("post:deleted", { id: post.id }) : op.emit("post:updated", { post: publicView(post) })),
         (op) => op.emit("post:updated", { post }),
       );
+      if (post.hidden) {
+        hiddenPosts.add(post.id);
+        deps.access.evictFromPost(post.id, false);
+      } else hiddenPosts.delete(post.id);
     },
     postActivity(post: Post) {
       const rooms = ["forum", `category:${post.category.slug}`];
@@ -93,6 +104,7 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     postDeleted({ id, categorySlug }) {
       deps.onEmit?.();
       local.to(postRooms({ id, category: { slug: categorySlug } })).emit("post:deleted", { id });
+      deps.access.evictFromPost(id, true);
     },
     commentCreated(comment: Comment) {
       lanes.created(comment);
@@ -114,6 +126,10 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     disconnectUser(userId) {
       // The relay brings this to every node; each ends the user's sockets it holds.
       local.in(userRoom(userId)).disconnectSockets(true);
+    },
+    accessChanged(target) {
+      deps.onEmit?.();
+      void deps.access.apply(target).catch(() => {}); // a socket that went meanwhile needs nothing
     },
     lanes,
   };

@@ -2,9 +2,16 @@
  * THE realtime contract (`../shared/API.md`, Realtime): every event between browser and
  * server, with its payload. Imported by the server and, with `import type`, by the browser.
  */
-import type { Comment, LiveStats, Notification, Post, Presence, UserRef } from "../dto";
+import type { Comment, LiveStats, Notification, Post, Presence, Role, UserRef } from "../dto";
+import type { SessionEndReason } from "./access";
 
-export type { LiveStats };
+export type { LiveStats, SessionEndReason };
+
+/** Why a socket was closed by the server (server/realtime/access.ts); `ban` when banned. */
+export interface SessionEnded {
+  reason: SessionEndReason;
+  ban?: { reason: string | null; until: string | null };
+}
 
 export type Room = "forum" | `category:${string}` | `post:${string}`;
 
@@ -35,6 +42,10 @@ export interface ServerToClientEvents {
   "report:changed": (p: { reportId: string; openCount: number }) => void;
   /** Staff only: live figures for the dashboard. */
   stats: (p: LiveStats) => void;
+  /** This session ended (sign-out, ban, password change): the server closes the socket next. */
+  "session:ended": (p: SessionEnded) => void;
+  /** The member's role changed: from now on the socket receives what the new role may see. */
+  "session:changed": (p: { role: Role }) => void;
 }
 
 export interface ClientToServerEvents {

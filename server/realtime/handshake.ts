@@ -5,6 +5,8 @@ import { resolveSession, sessionTokenFrom } from "../auth/session";
 import type { Services } from "../services";
 import { STAFF_ROOM, userRoom } from "./rooms";
 import type { ParleySocket } from "./types";
+import { clientAddress, limitKey } from "../http/client-address";
+import type { SocketCaps } from "./caps";
 
 /**
  * Refuses a handshake from a foreign Origin before Socket.IO does anything else, which stops
@@ -21,7 +23,7 @@ export function allowRequest(req: IncomingMessage, callback: (err: string | null
  * Runs on recovered connections too (skipMiddlewares is off), so a banned or signed-out
  * member cannot slip back in inside the recovery window.
  */
-export function handshake(services: Services) {
+export function handshake(services: Services, caps?: Pick<SocketCaps, "admits">) {
   return async (socket: ParleySocket, next: (err?: Error) => void) => {
     try {
       const token = sessionTokenFrom(socket.request.headers.cookie);
@@ -30,6 +32,8 @@ export function handshake(services: Services) {
       if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
       const user = session.status === "ok" ? session.viewer : null;
       socket.data.user = user;
+      socket.data.address = limitKey(clientAddress(socket.request, env.TRUST_PROXY));
+      if (caps && !caps.admits(socket)) return next(new Error("rate_limited"));
       // A recovered socket gets its rooms back from Socket.IO; index.ts rebuilds this set.
       socket.data.rooms = new Set();
       if (user) {

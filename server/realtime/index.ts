@@ -9,6 +9,8 @@ import { createSocketBudget } from "./budget";
 import type { ParleyServer } from "./types";
 import { STAFF_ROOM } from "./rooms";
 import type { Lanes } from "./broadcaster";
+import type { AccessControl } from "./access";
+import { createSocketCaps } from "./caps";
 
 const log = childLogger("realtime");
 const STATS_INTERVAL_MS = 2000;
@@ -21,7 +23,7 @@ const STATS_INTERVAL_MS = 2000;
 export function createRealtime(
   io: ParleyServer,
   services: Services,
-  { lanes, refused }: { lanes?: Pick<Lanes, "open">; refused?(rule: "socketEvent"): void } = {},
+  { lanes, access, refused }: { lanes?: Pick<Lanes, "open">; access?: AccessControl; refused?(rule: "socketEvent"): void } = {},
 ) {
   const presence = createPresenceTracker(io, services.presence);
   const spend = createSocketBudget(refused);
@@ -29,19 +31,27 @@ export function createRealtime(
   const watching = async (room: string) => {
     if (lanes && room.startsWith("post:")) await lanes.open(room.slice("post:".length));
   };
-  io.use(handshake(services));
+  access?.guardRecovery(services.users.findAccess);
+  const caps = createSocketCaps(io);
+  io.use(handshake(services, caps));
   io.on("connection", (socket) => {
-    if (socket.recovered) for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
+    caps.connected(socket);
+    if (socket.recovered) {
+      for (const room of socket.rooms) if (/^(forum|category:|post:)/.test(room)) socket.data.rooms.add(room);
+      // Restored rooms are not trusted: they are put in line with the member's role now.
+      void access?.reauthorize(socket).catch((err) => log.warn({ err }, "re-authorising a recovered socket failed"));
+    }
     registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend, watching });
     registerWriteHandlers(socket, services);
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
     socket.on("disconnect", () => {
+      caps.disconnected(socket);
       spend.forget(socket.id);
       void presence.disconnected(socket).catch((err) => log.warn({ err }, "presence leave failed"));
     });
   });
 
-  const recheck = startSessionRecheck(io, services);
+  const recheck = startSessionRecheck(io, services, access);
   // Live dashboard figures for staff on this node (io.local: every node serves its own staff
   // sockets, so nothing is sent twice). Computed once per tick, only when staff are watching.
   const statsTimer = setInterval(() => {

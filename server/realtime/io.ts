@@ -5,6 +5,17 @@ import { env } from "../env";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 import { allowRequest } from "./handshake";
 import type { InterServerEvents, ParleyServer, SocketData } from "./types";
+import { baseSecurityHeaders } from "../http/server";
+
+/**
+ * Socket.IO answers /socket.io/ itself, before Parley's request handler: its polling responses
+ * and the WebSocket upgrade get the same security headers as every other response.
+ */
+export function hardenEngine(io: ParleyServer) {
+  const add = (headers: Record<string, string>) => Object.assign(headers, baseSecurityHeaders());
+  io.engine.on("initial_headers", add);
+  io.engine.on("headers", add);
+}
 
 /**
  * The Socket.IO server, before it is attached to HTTP and before any handler exists: the

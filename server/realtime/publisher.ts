@@ -1,4 +1,5 @@
 import type { Comment, Notification, Post } from "../dto";
+import type { AccessTarget } from "./access";
 
 /**
  * The one door from services to sockets. Services call it only after their transaction has
@@ -18,6 +19,12 @@ export interface Publisher {
   notify(userId: string, notification: Notification): void;
   /** Staff-facing: a report arrived or changed; `openCount` is the open queue's new size. */
   reportChanged(change: { reportId: string; openCount: number }): void;
-  /** Ends every live socket of a user, on every node. */
+  /** Ends every live socket of a user, on every node (no event: prefer accessChanged). */
   disconnectUser(userId: string): void;
+  /**
+   * A member's access changed (session ended, role changed): acts on their open sockets on
+   * every node. The one path for bans, role changes, sign-outs and password changes; see
+   * server/realtime/access.ts.
+   */
+  accessChanged(target: AccessTarget): void;
 }

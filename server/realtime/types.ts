@@ -6,6 +6,10 @@ export interface SocketData {
   /** null for an anonymous, read-only connection. */
   user: Viewer | null;
   rooms: Set<string>;
+  /** The server-side session this socket belongs to, when the session token names one (access.ts). */
+  sessionId?: string;
+  /** The client address's limit key (server/http/client-address.ts): socket caps per address. */
+  address?: string;
 }
 
 /** Between nodes, through the adapter: every event a service published (server/realtime/relay.ts). */

@@ -47,7 +47,8 @@ export function createUsersRepository(db: Db) {
     },
     async findTaken(email: string, username: string) {
       const rows = await db.user.findMany({
-        where: { OR: [{ email }, { username: { equals: username, mode: "insensitive" } }] },
+        // username is citext: equality ignores case, with no LIKE wildcards involved.
+        where: { OR: [{ email }, { username }] },
         select: { email: true, username: true },
       });
       return {
@@ -70,7 +71,7 @@ export function createUsersRepository(db: Db) {
     },
     async findPublicByUsername(username: string) {
       const row = await db.user.findFirst({
-        where: { username: { equals: username, mode: "insensitive" } },
+        where: { username },
         select: { id: true, username: true, role: true, createdAt: true, bio: true },
       });
       return row ? { ...toPublicUser(row), bio: row.bio } : null;
@@ -78,7 +79,7 @@ export function createUsersRepository(db: Db) {
     async findIdsByUsernames(usernames: string[]) {
       if (usernames.length === 0) return [];
       return db.user.findMany({
-        where: { OR: usernames.map((u) => ({ username: { equals: u, mode: "insensitive" as const } })) },
+        where: { OR: usernames.map((u) => ({ username: u })) },
         select: { id: true, username: true },
         take: 20,
       });
