@@ -31,6 +31,11 @@ export type LiveStats = z.infer<typeof S.ZLiveStats>;
 export interface Viewer extends UserRef {
   role: Role;
   sessionVersion: number;
+  email: string;
+  /** Whether the member proved they own their email (a mailed link). */
+  emailVerified: boolean;
+  /** The sign-in session (server/sessions) this request or socket came with. */
+  sessionId?: string;
   /** The interface language the member chose, if any. */
   locale: string | null;
   /** Set while a ban is in force. */

@@ -35,6 +35,16 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   // GET /metrics: loopback only when unset; with it, `Authorization: Bearer <token>` from anywhere.
   METRICS_TOKEN: z.string().min(16).optional(),
+  // Outgoing mail: an SMTP server (smtp://user:pass@host:587, smtps://…); unset: .eml files
+  // under <PARLEY_DATA_DIR>/mail. MAIL_FROM defaults to no-reply@ the public host.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  // The forum's name in mail.
+  FORUM_NAME: z.string().min(1).default("Parley"),
+  // required: posting, commenting and reacting wait for a verified email; optional: a banner only.
+  EMAIL_VERIFICATION: z.enum(["required", "optional"]).default("optional"),
+  // How often each node looks for mail to send (it also sends at once what it queued itself).
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
 });
 
 function load() {
@@ -72,6 +82,7 @@ function load() {
         .filter(Boolean),
     ),
     secureCookies: publicUrl.startsWith("https://"),
+    mailFrom: e.MAIL_FROM ?? `${e.FORUM_NAME} <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }
 

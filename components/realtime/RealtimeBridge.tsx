@@ -7,6 +7,7 @@ import type { ConnectionStatus } from "@/components/stores/connection";
 import { useStores, type MountedStores } from "@/components/stores/StoresProvider";
 import { getSocket, type ParleyClientSocket } from "./socket";
 import { forgetRooms, resubscribeAll, useLiveRoom } from "./live";
+import { sessionEnded } from "@/components/account/session-ended";
 
 type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
 
@@ -55,6 +56,7 @@ export function RealtimeBridge() {
         staff().forEach((s) => s.setStats(stats, true));
         staffSilence.heard();
       },
+      "session:ended": ({ reason }) => sessionEnded(reason),
     };
 
     const setStatus = (status: ConnectionStatus) => {

@@ -11,6 +11,8 @@ import { notificationsOperations } from "../notifications/notifications.operatio
 import { presenceOperations } from "../presence/presence.operations";
 import { reportsOperations } from "../reports/reports.operations";
 import { moderationOperations } from "../moderation/moderation.operations";
+import { accountsOperations } from "../accounts/accounts.operations";
+import { sessionsOperations } from "../sessions/sessions.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -27,6 +29,8 @@ export const OPERATIONS = [
   ...presenceOperations,
   ...reportsOperations,
   ...moderationOperations,
+  ...accountsOperations,
+  ...sessionsOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

@@ -10,6 +10,10 @@ export const LIMITS = {
   write: { points: 60, duration: 60 },
   report: { points: 10, duration: 600 },
   socketEvent: { points: 30, duration: 10 },
+  // Forgotten passwords: per client address and per email address (a flood is dropped quietly).
+  forgotPasswordIp: { points: 20, duration: 3600 },
+  forgotPasswordEmail: { points: 3, duration: 3600 },
+  verifyEmail: { points: 5, duration: 3600 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

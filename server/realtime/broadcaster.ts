@@ -21,6 +21,8 @@ export interface BroadcasterDeps {
   feed: CommentFeed;
   /** Observers of the comment lanes (metrics). */
   lanes?: Pick<OrderingOptions, "onFill" | "onError"> & { delivered?(comment: Comment): void };
+  /** Ended sessions are dropped from this node's session cache as their event arrives. */
+  sessions?: { forget(ids: readonly string[]): void };
 }
 
 /**
@@ -114,6 +116,18 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     disconnectUser(userId) {
       // The relay brings this to every node; each ends the user's sockets it holds.
       local.in(userRoom(userId)).disconnectSockets(true);
+    },
+    sessionsEnded({ userId, sessionIds, reason }) {
+      deps.sessions?.forget(sessionIds);
+      const ended = new Set(sessionIds);
+      // Only this user's sockets on this node, and of those only the ended sessions'.
+      const nsp = io.of("/");
+      for (const id of nsp.adapter.rooms.get(userRoom(userId)) ?? []) {
+        const socket = nsp.sockets.get(id);
+        if (!socket?.data.sessionId || !ended.has(socket.data.sessionId)) continue;
+        socket.emit("session:ended", { reason });
+        socket.disconnect(true);
+      }
     },
     lanes,
   };

@@ -3,6 +3,7 @@
  * server, with its payload. Imported by the server and, with `import type`, by the browser.
  */
 import type { Comment, LiveStats, Notification, Post, Presence, UserRef } from "../dto";
+import type { SessionEndReason } from "./publisher";
 
 export type { LiveStats };
 
@@ -35,6 +36,8 @@ export interface ServerToClientEvents {
   "report:changed": (p: { reportId: string; openCount: number }) => void;
   /** Staff only: live figures for the dashboard. */
   stats: (p: LiveStats) => void;
+  /** This socket's session ended (signed out elsewhere, password changed or reset): it is closed next. */
+  "session:ended": (p: { reason: SessionEndReason }) => void;
 }
 
 export interface ClientToServerEvents {

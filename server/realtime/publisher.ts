@@ -1,5 +1,8 @@
 import type { Comment, Notification, Post } from "../dto";
 
+/** Why a session's sockets are closed (the `session:ended` event's `reason`). */
+export type SessionEndReason = "signed-out" | "password-changed";
+
 /**
  * The one door from services to sockets. Services call it only after their transaction has
  * committed, with everything the event needs (the broadcaster never calls back into
@@ -20,4 +23,9 @@ export interface Publisher {
   reportChanged(change: { reportId: string; openCount: number }): void;
   /** Ends every live socket of a user, on every node. */
   disconnectUser(userId: string): void;
+  /**
+   * These sessions of a user were deleted: every node forgets them (its session cache) and
+   * sends their sockets `session:ended {reason}`, then closes them.
+   */
+  sessionsEnded(ended: { userId: string; sessionIds: string[]; reason: SessionEndReason }): void;
 }

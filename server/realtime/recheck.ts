@@ -17,11 +17,13 @@ export function startSessionRecheck(io: ParleyServer, services: Services) {
       const ids = [...new Set(sockets.flatMap((s) => (s.data.user ? [s.data.user.id] : [])))];
       if (ids.length === 0) return;
       const access = new Map((await services.users.findAccessMany(ids)).map((a) => [a.id, a]));
+      const live = await services.sessions.existing([...new Set(sockets.flatMap((s) => (s.data.sessionId ? [s.data.sessionId] : [])))]);
       for (const s of sockets) {
         const user = s.data.user;
         if (!user) continue;
         const now = access.get(user.id);
-        if (!now || now.ban || now.sessionVersion !== user.sessionVersion) s.disconnect(true);
+        const sessionGone = !s.data.sessionId || !live.has(s.data.sessionId);
+        if (!now || now.ban || now.sessionVersion !== user.sessionVersion || sessionGone) s.disconnect(true);
       }
     } catch (err) {
       log.warn({ err }, "session recheck failed");

@@ -13,6 +13,7 @@ const METHODS = [
   "notify",
   "reportChanged",
   "disconnectUser",
+  "sessionsEnded",
 ] as const satisfies readonly (keyof Publisher)[];
 export type PublisherMethod = (typeof METHODS)[number];
 // A Publisher method missing from METHODS fails to compile here.
@@ -31,6 +32,7 @@ export const EVENT_OF: Record<PublisherMethod, string> = {
   notify: "notification",
   reportChanged: "report:changed",
   disconnectUser: "disconnect",
+  sessionsEnded: "session:ended",
 };
 
 const isMethod = (m: unknown): m is PublisherMethod => (METHODS as readonly unknown[]).includes(m);

@@ -5,6 +5,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 export interface SocketData {
   /** null for an anonymous, read-only connection. */
   user: Viewer | null;
+  /** The sign-in session the handshake's cookie named (absent for anonymous sockets). */
+  sessionId?: string;
   rooms: Set<string>;
 }
 
