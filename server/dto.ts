@@ -26,6 +26,7 @@ export type AdminUser = z.infer<typeof S.ZAdminUser>;
 export type ReportInQueue = z.infer<typeof S.ZReportInQueue>;
 export type AuditEntry = z.infer<typeof S.ZAuditEntry>;
 export type LiveStats = z.infer<typeof S.ZLiveStats>;
+export type SessionInfo = z.infer<typeof S.ZSessionInfo>;
 
 /** What the server knows about the signed-in user of a request or socket (never sent as is). */
 export interface Viewer extends UserRef {
