@@ -10,6 +10,7 @@ import { Header } from "@/components/layout/Header";
 import { Footer } from "@/components/layout/Footer";
 import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
 import { BanNotice } from "@/components/layout/BanNotice";
+import { VerifyBanner } from "@/components/account/VerifyBanner";
 import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
 import { StoresProvider } from "@/components/stores/StoresProvider";
 import { loadCategories, loadPresence } from "./_components/load";
@@ -65,6 +66,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <RealtimeBridge />
             <ConnectionBanner />
             {viewer?.ban && <BanNotice ban={viewer.ban} />}
+            {viewer && !viewer.ban && !viewer.emailVerified && <VerifyBanner required={env.EMAIL_VERIFICATION === "required"} />}
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
               {children}
             </main>

@@ -46,7 +46,15 @@ export async function watcherTokens(databaseUrl: string, secret: string, count: 
        RETURNING id, username`,
       [tag, count],
     );
-    return Promise.all(rows.map((r) => mintSessionToken(secret, { sub: r.id, sv: 0, username: r.username, role: "MEMBER" })));
+    // One sign-in session per watcher, as sign-in creates it: the handshake looks it up.
+    const sessions = await client.query<{ id: string; userId: string }>(
+      `INSERT INTO "Session" (id, "userId", "userAgent") SELECT gen_random_uuid(), u, 'bench' FROM unnest($1::uuid[]) AS u RETURNING id, "userId"`,
+      [rows.map((r) => r.id)],
+    );
+    const sid = new Map(sessions.rows.map((s) => [s.userId, s.id]));
+    return Promise.all(
+      rows.map((r) => mintSessionToken(secret, { sub: r.id, sv: 0, sid: sid.get(r.id), username: r.username, role: "MEMBER" })),
+    );
   } finally {
     await client.end();
   }

@@ -9,6 +9,8 @@ export default async function globalSetup() {
   const node = await startNode({ databaseUrl: db.url });
   process.env.PARLEY_E2E_ORIGIN = node.origin;
   process.env.PARLEY_E2E_DATABASE_URL = db.url;
+  // Mail the node writes as .eml files (no SMTP_URL), for tests that follow a mailed link.
+  process.env.PARLEY_E2E_MAIL_DIR = node.mailDir;
   return async () => {
     await node.stop();
     await db.stop();

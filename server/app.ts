@@ -25,6 +25,11 @@ import { createCensus, createEventCounter } from "./realtime/stats";
 import { createRelay, EVENT_OF } from "./realtime/relay";
 import { createMetrics } from "./metrics/metrics";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
+import path from "node:path";
+import { createSessionCache } from "./sessions/session-cache";
+import { createMailRepository } from "./mail/mail.repository";
+import { createOutbox } from "./mail/outbox";
+import { fileTransport, smtpTransport } from "./mail/transport";
 
 const log = childLogger("app");
 
@@ -67,9 +72,21 @@ export async function startApp() {
     posts: postsRepo,
     present: createPresenters(createReactionsRepository(db).counts),
   });
+  // One cache of live sessions per node: request and handshake lookups fill it, the relay's
+  // ended-session access changes (from any node) clear it.
+  const sessionCache = createSessionCache();
+  const mailLog = childLogger("mail");
+  const outbox = createOutbox({
+    repo: createMailRepository(db),
+    transport: env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(path.join(env.PARLEY_DATA_DIR, "mail"), mailLog),
+    from: env.mailFrom,
+    log: mailLog,
+    pollMs: env.MAIL_POLL_MS,
+  });
   const broadcaster = createBroadcaster(io, {
     feed,
     access,
+    sessions: sessionCache,
     lanes: {
       delivered: (comment) => metrics.commentDelivered(comment.createdAt),
       onFill: () => metrics.catchup("lane"),
@@ -91,6 +108,9 @@ export async function startApp() {
     limits: createRateLimiters(env.RATE_LIMIT_SCALE, redis?.commands, { refused: metrics.rateLimited }),
     eventsPerMinute: events.perMinute,
     redisState: redis ? redis.state : undefined,
+    sessionCache,
+    mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
+    verification: env.EMAIL_VERIFICATION,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });
@@ -101,6 +121,7 @@ export async function startApp() {
     log.info(`demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role.toLowerCase()})`).join(", ")}`);
   }
   setServices(services);
+  outbox.start();
 
   return {
     services,
@@ -114,6 +135,7 @@ export async function startApp() {
       setServices(undefined);
       presence.stop();
       broadcaster.lanes.stop();
+      await outbox.stop();
       await db.$disconnect();
       await redis?.close();
       await database.stop();

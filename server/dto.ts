@@ -26,11 +26,17 @@ export type AdminUser = z.infer<typeof S.ZAdminUser>;
 export type ReportInQueue = z.infer<typeof S.ZReportInQueue>;
 export type AuditEntry = z.infer<typeof S.ZAuditEntry>;
 export type LiveStats = z.infer<typeof S.ZLiveStats>;
+export type SessionInfo = z.infer<typeof S.ZSessionInfo>;
 
 /** What the server knows about the signed-in user of a request or socket (never sent as is). */
 export interface Viewer extends UserRef {
   role: Role;
   sessionVersion: number;
+  email: string;
+  /** Whether the member proved they own their email (a mailed link). */
+  emailVerified: boolean;
+  /** The sign-in session (server/sessions) this request or socket came with. */
+  sessionId?: string;
   /** The interface language the member chose, if any. */
   locale: string | null;
   /** Set while a ban is in force. */

@@ -38,6 +38,16 @@ const schema = z.object({
   // How many reverse proxies in front of Parley append to X-Forwarded-For: the client address
   // (rate limits, socket caps) is read that many hops from the right. 0: the TCP peer, header ignored.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Outgoing mail: an SMTP server (smtp://user:pass@host:587, smtps://…); unset: .eml files
+  // under <PARLEY_DATA_DIR>/mail. MAIL_FROM defaults to no-reply@ the public host.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  // The forum's name in mail.
+  FORUM_NAME: z.string().min(1).default("Parley"),
+  // required: posting, commenting and reacting wait for a verified email; optional: a banner only.
+  EMAIL_VERIFICATION: z.enum(["required", "optional"]).default("optional"),
+  // How often each node looks for mail to send (it also sends at once what it queued itself).
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
 });
 
 function load() {
@@ -79,6 +89,7 @@ function load() {
         .filter(Boolean),
     ),
     secureCookies: publicUrl.startsWith("https://"),
+    mailFrom: e.MAIL_FROM ?? `${e.FORUM_NAME} <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }
 

@@ -13,7 +13,8 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
   | "INTERNAL"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  | "INVALID_TOKEN";
 
 export const STATUS: Record<ErrorCode, number> = {
   BAD_JSON: 400,
@@ -26,6 +27,7 @@ export const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  INVALID_TOKEN: 400,
 };
 
 export interface ErrorDetail {

@@ -56,8 +56,17 @@ const COMMENTS = [
 export async function seedDemo(services: Services) {
   for (const c of CATEGORIES) await services.categories.create(c).catch(() => {});
   const users = [];
-  for (const u of DEMO_USERS) users.push(await services.users.createAccount({ ...u, password: DEMO_PASSWORD }));
-  const viewers = users.map((u) => ({ id: u.id, username: u.username, role: u.role, sessionVersion: 0, locale: null, ban: null }));
+  for (const u of DEMO_USERS) users.push(await services.users.createAccount({ ...u, password: DEMO_PASSWORD, verified: true }));
+  const viewers = users.map((u, i) => ({
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    sessionVersion: 0,
+    locale: null,
+    email: DEMO_USERS[i].email,
+    emailVerified: true,
+    ban: null,
+  }));
   const posts = [];
   for (const p of POSTS)
     posts.push((await services.posts.create(viewers[p.by], { categorySlug: p.cat, title: p.title, body: p.body })).post);

@@ -22,6 +22,14 @@ import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
 import { createSearchRepository } from "./search/search.repository";
 import { createSearchService } from "./search/search.service";
+import { createSessionsRepository } from "./sessions/sessions.repository";
+import { createSessionsService } from "./sessions/sessions.service";
+import { createSessionCache, type SessionCache } from "./sessions/session-cache";
+import { createMailRepository } from "./mail/mail.repository";
+import { createMailService } from "./mail/mail.service";
+import type { MailContext } from "./mail/templates";
+import { createAccountsRepository } from "./accounts/accounts.repository";
+import { createAccountsService } from "./accounts/accounts.service";
 
 export interface ServiceDeps {
   db: Db;
@@ -34,10 +42,27 @@ export interface ServiceDeps {
   eventsPerMinute: () => Promise<number>;
   /** Redis as this node sees it; absent: no Redis configured. */
   redisState?: () => RedisState;
+  /** This node's cache of live sessions (the broadcaster clears it as sessions end). */
+  sessionCache?: SessionCache;
+  /** The forum's name and public origin for mail; `queued` wakes this node's outbox. */
+  mail?: MailContext & { queued?(): void };
+  /** EMAIL_VERIFICATION: "required" makes posting, commenting and reacting wait for a verified email. */
+  verification?: "required" | "optional";
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
-export function createServices({ db, adminEmails, publisher, presence, limits, eventsPerMinute, redisState }: ServiceDeps) {
+export function createServices({
+  db,
+  adminEmails,
+  publisher,
+  presence,
+  limits,
+  eventsPerMinute,
+  redisState,
+  sessionCache = createSessionCache(),
+  mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
+  verification = "optional",
+}: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
   const postsRepo = createPostsRepository(db);
@@ -58,6 +83,18 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     publisher,
   });
   const users = createUsersService({ repo: usersRepo, adminEmails });
+  const sessions = createSessionsService({
+    repo: createSessionsRepository(db),
+    cache: sessionCache,
+    publisher,
+    findAccess: usersRepo.findAccess,
+  });
+  const mail = createMailService({
+    repo: createMailRepository(db),
+    context: { forum: mailOptions.forum, origin: mailOptions.origin },
+    queued: mailOptions.queued,
+  });
+  const accounts = createAccountsService({ repo: createAccountsRepository(db), users, sessions, mail, limits });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
@@ -66,6 +103,7 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     publisher,
     staffDelete: moderation.content.deletePost,
     staffEdit: moderation.content.editPost,
+    verification,
   });
   const comments = createCommentsService({
     repo: commentsRepo,
@@ -76,13 +114,17 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     publisher,
     staffDelete: moderation.content.deleteComment,
     staffEdit: moderation.content.editComment,
+    verification,
   });
-  const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher });
+  const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher, verification });
   const reports = createReportsService({ repo: reportsRepo, posts, comments, publisher });
   const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
 
   return {
     users,
+    sessions,
+    accounts,
+    mail,
     categories,
     posts,
     comments,

@@ -17,7 +17,21 @@ export const ZReactionCounts = z.partialRecord(ZReactionKind, z.int().min(1));
 export const ZUserRef = z.strictObject({ id: z.uuid(), username: z.string() });
 export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, createdAt: ts });
 export const ZBanState = z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable();
-export const ZMe = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, ban: ZBanState });
+export const ZMe = z.strictObject({
+  id: z.uuid(),
+  username: z.string(),
+  role: ZRole,
+  email: z.string(),
+  emailVerified: z.boolean().describe("the member opened the link mailed to `email`"),
+  ban: ZBanState,
+});
+export const ZSessionInfo = z.strictObject({
+  id: z.uuid(),
+  current: z.boolean().describe("the session this request came with"),
+  createdAt: ts,
+  lastSeenAt: ts,
+  userAgent: z.string(),
+});
 
 export const ZCategory = z.strictObject({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() });
 export const ZCategoryWithStats = ZCategory.extend({ postCount: z.int(), lastActivityAt: ts.nullable() });
@@ -153,6 +167,7 @@ export const ENTITIES = {
   UserRef: ZUserRef,
   PublicUser: ZPublicUser,
   Me: ZMe,
+  SessionInfo: ZSessionInfo,
   Category: ZCategory,
   Post: ZPost,
   Comment: ZComment,

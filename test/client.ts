@@ -155,11 +155,12 @@ export async function signedUpClient(origin: string, prefix = "member"): Promise
 
 /**
  * A NextAuth session token minted with `secret`, as NextAuth would issue it: for forged
- * (wrong secret), expired (negative maxAge) or stale (old `sv`) sessions in tests.
+ * (wrong secret), expired (negative maxAge) or stale (old `sv`) sessions in tests. A token
+ * is only accepted with the id (`sid`) of a live Session row (directDb.createSession).
  */
 export async function mintSessionToken(
   secret: string,
-  claims: { sub: string; sv: number; username?: string; role?: "MEMBER" | "MODERATOR" | "ADMIN" },
+  claims: { sub: string; sv: number; sid?: string; username?: string; role?: "MEMBER" | "MODERATOR" | "ADMIN" },
   maxAgeSeconds = 3600,
 ): Promise<string> {
   return encode({ secret, token: { ...claims, name: claims.username }, maxAge: maxAgeSeconds });

@@ -6,12 +6,14 @@ export function useServer() {
   const origin = inject("origin");
   const databaseUrl = inject("databaseUrl");
   const secret = inject("secret");
+  const mailDir = inject("mailDir");
   const db = directDb(databaseUrl);
   afterAll(() => db.close());
   return {
     origin,
     databaseUrl,
     secret,
+    mailDir,
     db,
     anonymous: () => createClient(origin),
     member: (prefix?: string) => signedUpClient(origin, prefix),

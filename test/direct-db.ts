@@ -14,6 +14,14 @@ export function directDb(url: string) {
   };
   return {
     query: <R extends pg.QueryResultRow = any>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params),
+    /** A sign-in session row, as sign-in creates one; its id goes into a minted token's `sid`. */
+    async createSession(userId: string) {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO "Session" (id, "userId", "userAgent") VALUES (gen_random_uuid(), $1::uuid, 'test') RETURNING id`,
+        [userId],
+      );
+      return rows[0].id;
+    },
     setRole: (userId: string, role: Role) => one(`UPDATE "User" SET role = $2::"Role" WHERE id = $1::uuid`, [userId, role]),
     /** Revokes every session issued so far (what sign-out-everywhere and bans do). */
     bumpSessionVersion: (userId: string) => one(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1::uuid`, [userId]),

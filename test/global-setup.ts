@@ -9,6 +9,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** Its NEXTAUTH_SECRET, for minting session tokens. */
     secret: string;
+    /** Where it writes mail (.eml files). */
+    mailDir: string;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide("origin", node.origin);
   project.provide("databaseUrl", database.url);
   project.provide("secret", node.secret);
+  project.provide("mailDir", node.mailDir);
   return async () => {
     await node.stop();
     await database.stop();

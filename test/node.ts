@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./database";
@@ -21,12 +22,16 @@ export interface NodeOptions {
   env?: Record<string, string>;
   /** How long to wait for the node to report its port. */
   startTimeoutMs?: number;
+  /** PARLEY_DATA_DIR (its mail/ holds the .eml files); default: a fresh temporary directory. */
+  dataDir?: string;
 }
 
 export interface RunningNode {
   origin: string;
   port: number;
   secret: string;
+  /** Where this node writes mail as .eml files (no SMTP_URL): <PARLEY_DATA_DIR>/mail. */
+  mailDir: string;
   /** The node's recent stdout and stderr (its logs), for failure messages. */
   output(): string;
   /** Sends the server SIGTERM (SIGKILL after 15 s) and resolves once the node has exited. */
@@ -66,6 +71,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   const port = opts.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "parley-node-"));
   const lines: string[] = [];
   const remember = (chunk: Buffer) => {
     lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
@@ -91,6 +97,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       PARLEY_REPORT_PORT: "1",
       ADMIN_EMAILS: TEST_ADMIN_EMAIL,
       LOG_LEVEL: "warn",
+      PARLEY_DATA_DIR: dataDir,
+      // Mail goes out within a moment of being queued by any node.
+      MAIL_POLL_MS: "200",
       ...opts.env,
     },
   });
@@ -125,6 +134,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     origin,
     port,
     secret,
+    mailDir: path.join(dataDir, "mail"),
     output,
     exited,
     stop() {

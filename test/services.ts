@@ -65,7 +65,7 @@ export function useServices() {
       password: "correct horse battery",
       role,
     });
-    return { id: user.id, username: user.username, role: user.role, sessionVersion: 0, locale: null, ban: null };
+    return { id: user.id, username: user.username, role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, ban: null };
   }
   return { services, recorder, viewer };
 }

@@ -5,14 +5,17 @@ import { getViewer } from "@/server/auth/viewer";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { safeCallback } from "@/components/auth/callback";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Field";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; ended?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, ended } = await searchParams;
+  const t = await getTranslations("account");
   const cb = typeof callbackUrl === "string" ? callbackUrl : undefined;
   if (await getViewer()) redirect(safeCallback(cb));
   const registerHref = cb ? `/register?callbackUrl=${encodeURIComponent(cb)}` : "/register";
@@ -29,7 +32,17 @@ export default async function SignInPage({ searchParams }: Props) {
         </>
       }
     >
+      {(ended === "signed-out" || ended === "password-changed") && (
+        <div className="mb-4">
+          <Alert tone="amber">{t(`ended.${ended}`)}</Alert>
+        </div>
+      )}
       <SignInForm callbackUrl={cb} initialError={typeof error === "string" ? error : undefined} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+          {t("forgotLink")}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -8,6 +8,7 @@ import type { ConnectionStatus } from "@/components/stores/connection";
 import { useStores, type MountedStores } from "@/components/stores/StoresProvider";
 import { getSocket, type ParleyClientSocket } from "./socket";
 import { forgetRooms, resubscribeAll, useLiveRoom } from "./live";
+import { sessionEnded } from "@/components/account/session-ended";
 
 type Handlers = { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] };
 
@@ -59,6 +60,9 @@ export function RealtimeBridge() {
       },
       // The server closes the socket right after: say why instead of "offline".
       "session:ended": (ended) => {
+        // Signed out elsewhere, password changed, account deleted: to the sign-in page, which
+        // says why. A ban keeps the page and shows the ban notice instead.
+        if (ended.reason !== "banned") return sessionEnded(ended.reason);
         connection.getState().setEnded(ended);
         router.refresh();
       },

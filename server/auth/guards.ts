@@ -8,6 +8,17 @@ export function requireWriter(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/**
+ * A writer who may also contribute content (post, comment, react): with
+ * EMAIL_VERIFICATION=required that takes a verified email.
+ */
+export function requireContributor(viewer: Viewer | null, verification: "required" | "optional" = "optional"): Viewer {
+  const v = requireWriter(viewer);
+  if (verification === "required" && !v.emailVerified)
+    throw forbidden("verify your email address first: open the link we mailed you, or ask for a new one in your settings");
+  return v;
+}
+
 export function requireStaff(viewer: Viewer | null): Viewer {
   const v = requireWriter(viewer);
   if (!isStaff(v)) throw forbidden("moderators only");

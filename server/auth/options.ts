@@ -12,6 +12,8 @@ declare module "next-auth" {
     username: string;
     role: "MEMBER" | "MODERATOR" | "ADMIN";
     sessionVersion: number;
+    /** The Session row this sign-in created. */
+    sid: string;
   }
 }
 
@@ -21,6 +23,8 @@ declare module "next-auth/jwt" {
     role?: "MEMBER" | "MODERATOR" | "ADMIN";
     /** The user's session version when this session was issued. */
     sv?: number;
+    /** The sign-in session (server/sessions): deleting its row ends this token everywhere. */
+    sid?: string;
   }
 }
 
@@ -35,7 +39,7 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       // Attempts are counted, per address and per account, before NextAuth runs: signin-guard.ts.
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const services = getServices();
         const parsed = ZCredentials.safeParse(credentials);
         if (!parsed.success) return null;
@@ -43,10 +47,19 @@ export const authOptions: NextAuthOptions = {
         if (!user) return null;
         // Only the right password reaches this, so saying "banned" reveals nothing new.
         if (user.ban) throw new Error("Banned");
-        return { id: user.id, name: user.username, username: user.username, role: user.role, sessionVersion: user.sessionVersion };
+        const sid = await services.sessions.create(user.id, String(req?.headers?.["user-agent"] ?? ""));
+        return { id: user.id, name: user.username, username: user.username, role: user.role, sessionVersion: user.sessionVersion, sid };
       },
     }),
   ],
+  events: {
+    // NextAuth's sign-out (POST /api/auth/signout): the session ends on the server, not only in
+    // this browser: its cookie is refused afterwards and its sockets close, on every node.
+    async signOut({ token }) {
+      const sid = (token as { sid?: unknown } | null)?.sid;
+      if (typeof sid === "string") await getServices().sessions.signOut(sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -54,7 +67,12 @@ export const authOptions: NextAuthOptions = {
         token.username = user.username;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sid;
+        return token;
       }
+      // NextAuth's own session endpoint: a session ended elsewhere clears the cookie here too
+      // (NextAuth answers {} and expires the cookie when this throws).
+      if (!token.sid || !(await getServices().sessions.isLive(token.sid))) throw new Error("SessionEnded");
       return token;
     },
     async session({ session, token }) {

@@ -14,16 +14,16 @@ export function sessionTokenFrom(cookieHeader: string | null | undefined): strin
   return undefined;
 }
 
+/** Finds the live session `sid` of user `sub` with its user's access, or null (services.sessions.lookup). */
+export type SessionLookup = (claims: { sub: string; sid: string }) => Promise<Viewer | null>;
+
 /**
  * Validates a NextAuth session token exactly as NextAuth does (same secret, same JWE), then
- * checks it against the database: the user must exist and the token's session version must
- * match (bumped by sign-out-everywhere and bans). Used by HTTP routes and the socket handshake.
+ * checks it against the database: its sign-in session (`sid`) must still exist for that user
+ * (sign-out, password change and "sign out elsewhere" delete it) and the token's session
+ * version must match (bumped by bans). Used by HTTP routes and the socket handshake.
  */
-export async function resolveSession(
-  token: string | undefined,
-  secret: string,
-  findAccess: (id: string) => Promise<Viewer | null>,
-): Promise<SessionResult> {
+export async function resolveSession(token: string | undefined, secret: string, lookup: SessionLookup): Promise<SessionResult> {
   if (!token) return { status: "anonymous" };
   let payload;
   try {
@@ -31,9 +31,9 @@ export async function resolveSession(
   } catch {
     return { status: "invalid" };
   }
-  if (!payload?.sub || typeof payload.sv !== "number") return { status: "invalid" };
+  if (!payload?.sub || typeof payload.sv !== "number" || typeof payload.sid !== "string") return { status: "invalid" };
   if (typeof payload.exp === "number" && payload.exp * 1000 < Date.now()) return { status: "invalid" };
-  const viewer = await findAccess(payload.sub);
+  const viewer = await lookup({ sub: payload.sub, sid: payload.sid });
   if (!viewer) return { status: "invalid" };
   // A ban revokes sessions (bumps the version), yet a banned member's requests should say
   // "banned" (403 / `forbidden`), not "signed out": the ban is checked before the version.

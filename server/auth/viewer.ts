@@ -14,6 +14,6 @@ import { resolveSession, SESSION_COOKIES } from "./session";
 export const getViewer = cache(async function getViewer(): Promise<Viewer | null> {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
-  const session = await resolveSession(token, env.secret, getServices().users.findAccess);
+  const session = await resolveSession(token, env.secret, getServices().sessions.lookup);
   return session.status === "ok" ? session.viewer : null;
 });

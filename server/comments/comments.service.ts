@@ -1,7 +1,7 @@
 import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
 import { conflict, forbidden, notFound } from "../errors";
 import { isUniqueViolation } from "../db/errors";
-import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
+import { requireContributor, requireOwnerOrStaff } from "../auth/guards";
 import { excerpt, mentions, renderMarkdown } from "../markdown/render";
 import type { Publisher } from "../realtime/publisher";
 import type { PostsRepository } from "../posts/posts.repository";
@@ -27,9 +27,11 @@ export interface CommentsDeps {
   staffDelete: (actor: Viewer, row: CommentRow) => Promise<unknown>;
   /** Staff editing someone else's comment: the write and its audit entry, in one transaction. */
   staffEdit: (actor: Viewer, row: CommentRow, data: { body: string; bodyHtml: string; editedAt: Date }) => Promise<CommentRow>;
+  /** EMAIL_VERIFICATION: "required" keeps unverified members from commenting. */
+  verification?: "required" | "optional";
 }
 
-export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete, staffEdit }: CommentsDeps) {
+export function createCommentsService({ repo, posts, postsRepo, users, present, publisher, staffDelete, staffEdit, verification }: CommentsDeps) {
   /** A comment this viewer may see (on a post they may see), or NOT_FOUND. */
   async function findVisible(id: string, viewer: Viewer | null): Promise<CommentRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -85,7 +87,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
 
     /** Creates a comment; the same clientId again from the same author returns the first one. */
     async create(viewer: Viewer | null, postId: string, input: TCreateComment): Promise<{ comment: Comment; created: boolean }> {
-      const author = requireWriter(viewer);
+      const author = requireContributor(viewer, verification);
       const staff = isStaff(author);
       if (input.clientId) {
         const existing = await repo.findByClientId(author.id, input.clientId);

@@ -20,6 +20,7 @@ const WHY: Record<ErrorCode, string> = {
   RATE_LIMITED: "too many requests; see Retry-After",
   INTERNAL: "unexpected; quote the requestId",
   UNAVAILABLE: "the database (a dependency) is unreachable; see Retry-After",
+  INVALID_TOKEN: "the mailed link's token is malformed, used, expired or not this account's",
 };
 
 /**

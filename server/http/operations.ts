@@ -12,6 +12,8 @@ import { presenceOperations } from "../presence/presence.operations";
 import { reportsOperations } from "../reports/reports.operations";
 import { moderationOperations } from "../moderation/moderation.operations";
 import { searchOperations } from "../search/search.operations";
+import { accountsOperations } from "../accounts/accounts.operations";
+import { sessionsOperations } from "../sessions/sessions.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -29,6 +31,8 @@ export const OPERATIONS = [
   ...reportsOperations,
   ...moderationOperations,
   ...searchOperations,
+  ...accountsOperations,
+  ...sessionsOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

@@ -19,6 +19,10 @@ export const LIMITS = {
   // Search as you type: a debounced request per pause, per member and per address.
   search: { points: 60, duration: 60 },
   searchIp: { points: 120, duration: 60 },
+  // Forgotten passwords: per client address and per email address (a flood is dropped quietly).
+  forgotPasswordIp: { points: 20, duration: 3600 },
+  forgotPasswordEmail: { points: 3, duration: 3600 },
+  verifyEmail: { points: 5, duration: 3600 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

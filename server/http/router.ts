@@ -68,7 +68,7 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
   const session =
     op.session === false
       ? ({ status: "anonymous" } as const)
-      : await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.users.findAccess);
+      : await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.sessions.lookup);
   const viewer = session.status === "ok" ? session.viewer : null;
   const ip = limitKey(req.headers.get(CLIENT_IP_HEADER) ?? "unknown");
   const params = Object.fromEntries(c.names.map((name, i) => [name, decode(match[i + 1])]));

@@ -1,7 +1,7 @@
 import { isStaff, type Page, type Post, type Viewer } from "../dto";
 import { AppError, notFound } from "../errors";
 import { isUniqueViolation } from "../db/errors";
-import { requireOwnerOrStaff, requireWriter } from "../auth/guards";
+import { requireContributor, requireOwnerOrStaff } from "../auth/guards";
 import { renderMarkdown } from "../markdown/render";
 import { isUuid } from "../ids";
 import type { Publisher } from "../realtime/publisher";
@@ -20,6 +20,8 @@ export interface PostsDeps {
   staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
   /** Staff editing someone else's post: the write and its audit entry, in one transaction. */
   staffEdit: (actor: Viewer, row: PostRow, data: { title?: string; body?: string; bodyHtml?: string; editedAt: Date }) => Promise<PostRow>;
+  /** EMAIL_VERIFICATION: "required" keeps unverified members from posting. */
+  verification?: "required" | "optional";
 }
 
 function encodeCursor(row: PostRow): string {
@@ -38,7 +40,7 @@ function decodeCursor(cursor: string | undefined): PostCursor | undefined {
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createPostsService({ repo, categories, present, publisher, staffDelete, staffEdit }: PostsDeps) {
+export function createPostsService({ repo, categories, present, publisher, staffDelete, staffEdit, verification }: PostsDeps) {
   /** A post this viewer may see, or NOT_FOUND (hidden posts are invisible to non-staff). */
   async function findVisible(id: string, viewer: Viewer | null): Promise<PostRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -90,7 +92,7 @@ export function createPostsService({ repo, categories, present, publisher, staff
 
     /** Creates a post; the same clientId again from the same author returns the first one. */
     async create(viewer: Viewer | null, input: TCreatePost): Promise<{ post: Post; created: boolean }> {
-      const author = requireWriter(viewer);
+      const author = requireContributor(viewer, verification);
       if (input.clientId) {
         const existing = await repo.findByClientId(author.id, input.clientId);
         if (existing) return { post: await present.post(existing, isStaff(author)), created: false };

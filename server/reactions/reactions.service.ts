@@ -1,5 +1,5 @@
 import type { ReactionKind, ReactionState, Viewer } from "../dto";
-import { requireWriter } from "../auth/guards";
+import { requireContributor } from "../auth/guards";
 import type { Publisher } from "../realtime/publisher";
 import type { Presenters } from "../presenters";
 import type { PostsService } from "../posts/posts.service";
@@ -12,12 +12,14 @@ export interface ReactionsDeps {
   comments: CommentsService;
   present: Presenters;
   publisher: Publisher;
+  /** EMAIL_VERIFICATION: "required" keeps unverified members from reacting. */
+  verification?: "required" | "optional";
 }
 
 /** One reaction per member per post or comment; setting another kind replaces it. */
-export function createReactionsService({ repo, posts, comments, present, publisher }: ReactionsDeps) {
+export function createReactionsService({ repo, posts, comments, present, publisher, verification }: ReactionsDeps) {
   async function apply(viewer: Viewer | null, type: "post" | "comment", id: string, kind: ReactionKind | null): Promise<ReactionState> {
-    const user = requireWriter(viewer);
+    const user = requireContributor(viewer, verification);
     const target = { targetType: type === "post" ? ("POST" as const) : ("COMMENT" as const), targetId: id };
     const write = () => (kind ? repo.set(user.id, target, kind) : repo.clear(user.id, target));
     // Read once: the visibility check now, the event's payload after the write. Reaction

@@ -24,6 +24,8 @@ export interface BroadcasterDeps {
   lanes?: Pick<OrderingOptions, "onFill" | "onError"> & { delivered?(comment: Comment): void };
   /** Access changes and post evictions on this node's sockets (server/realtime/access.ts). */
   access: Pick<AccessControl, "apply" | "evictFromPost">;
+  /** Ended sessions are dropped from this node's session cache as their event arrives. */
+  sessions?: { forget(ids: readonly string[]): void };
 }
 
 /**
@@ -129,6 +131,8 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     },
     accessChanged(target) {
       deps.onEmit?.();
+      // An ended session leaves this node's session cache at once (server/sessions/session-cache.ts).
+      if (target.change.kind === "ended" && target.sessionId) deps.sessions?.forget([target.sessionId]);
       void deps.access.apply(target).catch(() => {}); // a socket that went meanwhile needs nothing
     },
     lanes,

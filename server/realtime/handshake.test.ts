@@ -21,16 +21,18 @@ describe("socket handshake", () => {
 
   it("refuses a forged cookie with unauthorized", async () => {
     const alice = await server.member("alice");
-    const forged = await mintSessionToken("not-the-server-secret-at-all-123456", { sub: alice.me.user.id, sv: 0 });
+    const sid = await server.db.createSession(alice.me.user.id);
+    const forged = await mintSessionToken("not-the-server-secret-at-all-123456", { sub: alice.me.user.id, sv: 0, sid });
     expect(await handshakeOutcome(server.origin, null, { token: forged })).toBe("unauthorized");
     expect(await handshakeOutcome(server.origin, null, { token: "garbage.token.value" })).toBe("unauthorized");
   });
 
   it("refuses an expired cookie with unauthorized", async () => {
     const alice = await server.member("alice");
-    const expired = await mintSessionToken(server.secret, { sub: alice.me.user.id, sv: 0 }, -60);
+    const sid = await server.db.createSession(alice.me.user.id);
+    const expired = await mintSessionToken(server.secret, { sub: alice.me.user.id, sv: 0, sid }, -60);
     expect(await handshakeOutcome(server.origin, null, { token: expired })).toBe("unauthorized");
-    const fresh = await mintSessionToken(server.secret, { sub: alice.me.user.id, sv: 0 });
+    const fresh = await mintSessionToken(server.secret, { sub: alice.me.user.id, sv: 0, sid });
     expect(await handshakeOutcome(server.origin, null, { token: fresh })).toBe("connected");
   });
 

@@ -27,13 +27,14 @@ export function handshake(services: Services, caps?: Pick<SocketCaps, "admits">)
   return async (socket: ParleySocket, next: (err?: Error) => void) => {
     try {
       const token = sessionTokenFrom(socket.request.headers.cookie);
-      const session = await resolveSession(token, env.secret, services.users.findAccess);
+      const session = await resolveSession(token, env.secret, services.sessions.lookup);
       if (session.status === "invalid") return next(new Error("unauthorized"));
       if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
       const user = session.status === "ok" ? session.viewer : null;
       socket.data.user = user;
       socket.data.address = limitKey(clientAddress(socket.request, env.TRUST_PROXY));
       if (caps && !caps.admits(socket)) return next(new Error("rate_limited"));
+      socket.data.sessionId = user?.sessionId;
       // A recovered socket gets its rooms back from Socket.IO; index.ts rebuilds this set.
       socket.data.rooms = new Set();
       if (user) {

@@ -1,6 +1,7 @@
 import type { Comment, Notification, Post } from "../dto";
 import type { AccessTarget } from "./access";
 
+
 /**
  * The one door from services to sockets. Services call it only after their transaction has
  * committed, with everything the event needs (the broadcaster never calls back into

@@ -20,11 +20,13 @@ export function startSessionRecheck(io: ParleyServer, services: Services, access
       const ids = [...new Set([...sockets.values()].flatMap((s) => (s.data.user ? [s.data.user.id] : [])))];
       if (ids.length === 0) return;
       const current = new Map((await services.users.findAccessMany(ids)).map((a) => [a.id, a]));
+      const live = await services.sessions.existing([...new Set([...sockets.values()].flatMap((s) => (s.data.sessionId ? [s.data.sessionId] : [])))]);
       for (const s of sockets.values()) {
         const user = s.data.user;
         if (!user) continue;
         const now = current.get(user.id);
-        if (!now || now.ban || now.sessionVersion !== user.sessionVersion) {
+        const sessionGone = !s.data.sessionId || !live.has(s.data.sessionId);
+        if (!now || now.ban || now.sessionVersion !== user.sessionVersion || sessionGone) {
           const reason = !now ? "deleted" : now.ban ? "banned" : "signed-out";
           if (access) access.end(s, { kind: "ended", reason, ban: now?.ban });
           else s.disconnect(true);

@@ -5,9 +5,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 export interface SocketData {
   /** null for an anonymous, read-only connection. */
   user: Viewer | null;
-  rooms: Set<string>;
-  /** The server-side session this socket belongs to, when the session token names one (access.ts). */
+  /** The sign-in session the handshake's cookie named (absent for anonymous sockets). */
   sessionId?: string;
+  rooms: Set<string>;
   /** The client address's limit key (server/http/client-address.ts): socket caps per address. */
   address?: string;
 }

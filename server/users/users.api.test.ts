@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useServer } from "@/test/context";
-import { createClient, mintSessionToken, SESSION_COOKIE, TEST_ADMIN_EMAIL, TEST_PASSWORD, uniqueName } from "@/test/harness";
+import { createClient, mintSessionToken, SESSION_COOKIE, TEST_PASSWORD, uniqueName } from "@/test/harness";
 import { expectError, expectOk, expectValidation } from "@/test/expect";
 
 const server = useServer();
@@ -14,14 +14,6 @@ describe("POST /api/v1/auth/register", () => {
     expect(res.json.user).toMatchObject({ username: name, role: "MEMBER" });
     expect(res.json.user.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.text).not.toMatch(/password|argon/i);
-  });
-
-  it("gives ADMIN to an email listed in ADMIN_EMAILS (case-insensitively)", async () => {
-    const res = await server
-      .anonymous()
-      .post("/api/v1/auth/register", { email: TEST_ADMIN_EMAIL.toUpperCase(), username: uniqueName("admin"), password: TEST_PASSWORD });
-    expectOk(res, 201);
-    expect(res.json.user.role).toBe("ADMIN");
   });
 
   it("409 CONFLICT with details when the email is taken", async () => {
@@ -159,7 +151,8 @@ describe("session validation", () => {
   it("treats a cookie signed with another secret as anonymous (401 on writes)", async () => {
     const real = await server.member("forged");
     const forger = server.anonymous();
-    const token = await mintSessionToken("an-entirely-different-secret-of-32+chars", { sub: real.me.user.id, sv: 0, role: "ADMIN" });
+    const sid = await server.db.createSession(real.me.user.id);
+    const token = await mintSessionToken("an-entirely-different-secret-of-32+chars", { sub: real.me.user.id, sv: 0, sid, role: "ADMIN" });
     forger.setCookie(SESSION_COOKIE, token);
     expectError(await write(forger), 401, "UNAUTHENTICATED");
     expectError(await forger.get("/api/v1/me"), 401, "UNAUTHENTICATED");
@@ -175,14 +168,16 @@ describe("session validation", () => {
   it("accepts a token minted with the node's secret (the check above is not vacuous)", async () => {
     const real = await server.member("minted");
     const client = server.anonymous();
-    client.setCookie(SESSION_COOKIE, await mintSessionToken(server.secret, { sub: real.me.user.id, sv: 0 }));
+    const sid = await server.db.createSession(real.me.user.id);
+    client.setCookie(SESSION_COOKIE, await mintSessionToken(server.secret, { sub: real.me.user.id, sv: 0, sid }));
     expect((await client.get("/api/v1/me")).json?.user?.id).toBe(real.me.user.id);
   });
 
   it("refuses an expired token", async () => {
     const real = await server.member("expired");
     const client = server.anonymous();
-    client.setCookie(SESSION_COOKIE, await mintSessionToken(server.secret, { sub: real.me.user.id, sv: 0 }, -120));
+    const sid = await server.db.createSession(real.me.user.id);
+    client.setCookie(SESSION_COOKIE, await mintSessionToken(server.secret, { sub: real.me.user.id, sv: 0, sid }, -120));
     expectError(await client.get("/api/v1/me"), 401, "UNAUTHENTICATED");
   });
 

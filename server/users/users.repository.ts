@@ -12,6 +12,8 @@ export const viewerSelect = {
   bannedUntil: true,
   banReason: true,
   locale: true,
+  emailVerifiedAt: true,
+  email: true,
 } as const;
 
 export type UserAccess = Viewer;
@@ -32,6 +34,8 @@ export function toAccess(row: AccessRow, now = new Date()): UserAccess {
     role: row.role,
     sessionVersion: row.sessionVersion,
     locale: row.locale,
+    email: row.email,
+    emailVerified: row.emailVerifiedAt !== null,
     ban: banOf(row, now),
   };
 }
@@ -42,7 +46,7 @@ export function toPublicUser(row: { id: string; username: string; role: Role; cr
 
 export function createUsersRepository(db: Db) {
   return {
-    async create(data: { email: string; username: string; passwordHash: string; role: Role }) {
+    async create(data: { email: string; username: string; passwordHash: string; role: Role; emailVerifiedAt?: Date | null }) {
       return toPublicUser(await db.user.create({ data, select: { id: true, username: true, role: true, createdAt: true } }));
     },
     async findTaken(email: string, username: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX, ZNewPassword } from "../accounts/password-policy";
 
 export const ZRegisterInput = z.object({
   email: z.string().trim().toLowerCase().email("must be a valid email").max(254),
@@ -8,11 +9,11 @@ export const ZRegisterInput = z.object({
     .min(3, "must be at least 3 characters")
     .max(32, "must be at most 32 characters")
     .regex(/^[A-Za-z0-9_-]+$/, "may contain letters, digits, _ and - only"),
-  password: z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
+  password: ZNewPassword,
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
 export const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(200),
+  password: z.string().max(PASSWORD_MAX),
 });

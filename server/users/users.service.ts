@@ -6,7 +6,7 @@ import type { UsersRepository, UserAccess } from "./users.repository";
 import type { TRegisterInput } from "./users.schema";
 
 // argon2id with OWASP's minimum profile (19 MiB, 2 passes): strong yet cheap enough for 2 cores.
-const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export interface UsersDeps {
   repo: UsersRepository;
@@ -18,7 +18,8 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
   // the same, so sign-in does not reveal which emails have accounts.
   const dummyHash = hash("parley-timing-equaliser", ARGON);
 
-  async function createAccount(input: TRegisterInput & { role: Role }): Promise<PublicUser> {
+  /** `verified`: the address is known to be the member's (demo accounts, operators). */
+  async function createAccount(input: TRegisterInput & { role: Role; verified?: boolean }): Promise<PublicUser> {
     const taken = await repo.findTaken(input.email, input.username);
     const details: ErrorDetail[] = [];
     if (taken.email) details.push({ field: "email", message: "is already registered" });
@@ -26,7 +27,13 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
     if (details.length) throw conflict(details.map((d) => `${d.field} ${d.message}`).join("; "), details);
     const passwordHash = await hash(input.password, ARGON);
     try {
-      return await repo.create({ email: input.email, username: input.username, passwordHash, role: input.role });
+      return await repo.create({
+        email: input.email,
+        username: input.username,
+        passwordHash,
+        role: input.role,
+        emailVerifiedAt: input.verified ? new Date() : null,
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict("email or username is already taken");
       throw err;
@@ -34,8 +41,13 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
   }
 
   return {
-    /** Self-service sign-up: emails listed in ADMIN_EMAILS become admins. */
-    register: (input: TRegisterInput) => createAccount({ ...input, role: adminEmails.has(input.email) ? "ADMIN" : "MEMBER" }),
+    /**
+     * Self-service sign-up, always as MEMBER: an address listed in ADMIN_EMAILS gets ADMIN only
+     * once it is verified (services.accounts.verifyEmail), so registering it first proves nothing.
+     */
+    register: (input: TRegisterInput) => createAccount({ ...input, role: "MEMBER" }),
+    /** Whether ADMIN_EMAILS lists this address. */
+    isAdminEmail: (email: string) => adminEmails.has(email.toLowerCase()),
     /** For the demo seed and operators; never reachable from the API with a chosen role. */
     createAccount,
 
@@ -53,7 +65,14 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
     /** The signed-in user as /me shows them. */
     me(viewer: Viewer | null) {
       if (!viewer) throw unauthenticated();
-      return { id: viewer.id, username: viewer.username, role: viewer.role, ban: viewer.ban };
+      return {
+        id: viewer.id,
+        username: viewer.username,
+        role: viewer.role,
+        email: viewer.email,
+        emailVerified: viewer.emailVerified,
+        ban: viewer.ban,
+      };
     },
 
     findAccess: repo.findAccess,

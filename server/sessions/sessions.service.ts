@@ -1,0 +1,113 @@
+import type { Viewer } from "../dto";
+import { notFound, unauthenticated } from "../errors";
+import { isUuid } from "../ids";
+import type { Publisher } from "../realtime/publisher";
+import type { SessionEndReason } from "../realtime/access";
+import type { SessionCache } from "./session-cache";
+import type { SessionsRepository } from "./sessions.repository";
+
+export interface SessionsDeps {
+  repo: SessionsRepository;
+  cache: SessionCache;
+  publisher: Publisher;
+  /** A user's current access row (role, ban, version): read on every request, never cached. */
+  findAccess(id: string): Promise<Viewer | null>;
+  /** lastSeenAt is written at most this often per session (per node). */
+  touchEveryMs?: number;
+}
+
+/**
+ * Sign-in sessions: one row per sign-in, its id (`sid`) inside the NextAuth JWT. Every
+ * request and handshake resolves its session here; ending sessions deletes their rows and
+ * then, after that commit, tells every node (which drops them from its cache and closes
+ * their sockets with `session:ended`).
+ */
+export function createSessionsService({ repo, cache, publisher, findAccess, touchEveryMs = 60_000 }: SessionsDeps) {
+  function touch(sid: string, userId: string, lastSeenAt: number) {
+    const now = Date.now();
+    if (now - lastSeenAt < touchEveryMs) return;
+    cache.set(sid, { userId, lastSeenAt: now });
+    // Bookkeeping only: a failed write must not fail the request.
+    repo.touch(sid, new Date(now)).catch(() => {});
+  }
+
+  async function ended(userId: string, sessionIds: string[], reason: SessionEndReason) {
+    if (sessionIds.length === 0) return;
+    cache.forget(sessionIds);
+    for (const sessionId of sessionIds) publisher.accessChanged({ userId, sessionId, change: { kind: "ended", reason } });
+  }
+
+  return {
+    create: (userId: string, userAgent: string) => repo.create(userId, userAgent),
+
+    /**
+     * The viewer of session `sid` when it exists and belongs to `userId`, else null. A cached
+     * session costs the same one query as before sessions existed (the user's access row).
+     */
+    async lookup({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> {
+      if (!isUuid(sid)) return null;
+      const hit = cache.get(sid);
+      if (hit && hit.userId === userId) {
+        const access = await findAccess(userId);
+        if (!access) return null;
+        touch(sid, userId, hit.lastSeenAt);
+        return { ...access, sessionId: sid };
+      }
+      const row = await repo.findWithAccess(sid);
+      if (!row || row.userId !== userId) return null;
+      cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
+      touch(sid, userId, row.lastSeenAt.getTime());
+      return { ...row.access, sessionId: sid };
+    },
+
+    /** Whether the session still exists (NextAuth's own session endpoint asks). */
+    async isLive(sid: string): Promise<boolean> {
+      if (!isUuid(sid)) return false;
+      if (cache.get(sid)) return true;
+      return (await repo.existing([sid])).has(sid);
+    },
+
+    async list(viewer: Viewer | null) {
+      if (!viewer) throw unauthenticated();
+      const rows = await repo.list(viewer.id);
+      return rows.map((r) => ({
+        id: r.id,
+        current: r.id === viewer.sessionId,
+        createdAt: r.createdAt.toISOString(),
+        lastSeenAt: r.lastSeenAt.toISOString(),
+        userAgent: r.userAgent,
+      }));
+    },
+
+    /** Signs one of the viewer's sessions out (404 when it is not theirs). */
+    async end(viewer: Viewer | null, id: string) {
+      if (!viewer) throw unauthenticated();
+      const deleted = isUuid(id) ? await repo.delete(viewer.id, [id]) : [];
+      if (deleted.length === 0) throw notFound("session");
+      await ended(viewer.id, deleted, "signed-out");
+    },
+
+    /** "Sign out everywhere else": every session of the viewer but the current one. */
+    async endOthers(viewer: Viewer | null) {
+      if (!viewer) throw unauthenticated();
+      await ended(viewer.id, await repo.deleteAllBut(viewer.id, viewer.sessionId ?? null), "signed-out");
+    },
+
+    /** NextAuth's sign-out: the session the cookie names, whoever holds it. */
+    async signOut(sid: string) {
+      if (!isUuid(sid)) return;
+      const row = await repo.findWithAccess(sid);
+      if (!row) return;
+      await ended(row.userId, await repo.delete(row.userId, [sid]), "signed-out");
+    },
+
+    /** After a password change or reset: every session of the user but `keep` (null: all). */
+    async endAllBut(userId: string, keep: string | null, reason: SessionEndReason) {
+      await ended(userId, await repo.deleteAllBut(userId, keep), reason);
+    },
+
+    existing: repo.existing,
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
