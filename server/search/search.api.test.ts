@@ -39,6 +39,7 @@ describe("GET /api/v1/search", () => {
   it("400 for an empty or missing query, one over 200 characters, a bad date, limit or cursor", async () => {
     expectValidation(await search(alice, { q: "" }), "q");
     expectValidation(await search(alice, { q: "   " }), "q");
+    expectValidation(await search(alice, { q: "\u0000\t" }), "q");
     expectValidation(await search(alice, {}), "q");
     expectValidation(await search(alice, { q: "x".repeat(201) }), "q");
     expectOk(await search(alice, { q: "x".repeat(200) }));
@@ -49,7 +50,7 @@ describe("GET /api/v1/search", () => {
   });
 
   it("operators, quotes, stop words and odd unicode: 200 with results or none, never 500", async () => {
-    for (const q of ["the of and", '"unclosed', "a:* & !b | (c", "-only", "'; DROP TABLE \"Post\"; --", "\u0000", "🙂 \uE000 \uD83D", "消息 推送 -缓存", "ｆｕｌｌ　ｗｉｄｔｈ"]) {
+    for (const q of ["the of and", '"unclosed', "a:* & !b | (c", "-only", "'; DROP TABLE \"Post\"; --", "a\u0000b", "🙂 \uE000 \uD83D", "消息 推送 -缓存", "ｆｕｌｌ　ｗｉｄｔｈ"]) {
       const res = await search(alice, { q });
       expect(res.status, `${JSON.stringify(q)}: ${res.text}`).toBe(200);
       ZSearchPage.parse(res.json);
