@@ -63,3 +63,24 @@ describe("GET /api/v1/search", () => {
     expectOk(await search(mod, { q: "anything", include: "deleted" }));
   });
 });
+
+describe("the /search page", () => {
+  it("renders results, and bad input as a message, never an error page", async () => {
+    const tok = word();
+    await alice.post("/api/v1/posts", { categorySlug: "general", title: `Page ${tok}`, body: "<i>kept as text</i>" });
+    const found = await server.anonymous().get(`/search?${new URLSearchParams({ q: tok })}`);
+    expect(found.status).toBe(200);
+    expect(found.text).toContain(`Page <mark>${tok}</mark>`);
+    for (const [query, says] of [
+      [{ q: "x".repeat(201) }, "at most 200 characters"],
+      [{ q: "a", from: "not-a-date" }, "could not be run"],
+      [{ q: "a", include: "deleted" }, "Only moderators"],
+      [{ q: "the of" }, "Nothing found"],
+      [{}, "What are you looking for?"],
+    ] as const) {
+      const res = await alice.get(`/search?${new URLSearchParams(query)}`);
+      expect(res.status, JSON.stringify(query)).toBe(200);
+      expect(res.text, JSON.stringify(query)).toContain(says);
+    }
+  });
+});
