@@ -118,6 +118,10 @@ export const NOTES = [
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
+  "5: a generated corpus (filler words, 5% forum English and Chinese), queries cycling through words, a prefix,",
+  "   a phrase, a negation, Chinese and mixed. Baseline = the same two statements Parley runs (compile the query, rank",
+  "   one page with snippets) sent with plain pg: the ratio is HTTP, Next, session, validation, rate limit, Prisma and",
+  "   snippet HTML around the database's work. `npm run bench -- --search-only` runs this scenario alone.",
 ];
 
 export function header(cfg: BenchConfig, m: Record<string, string | number>): string {
