@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createPost, member, origin } from "./support";
 
+// Several pages, each compiled on first visit, on a shared 2-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const CONSONANTS = "bcdfghjklmnpqrtvwxz";
 const word = () => "zq" + Array.from({ length: 7 }, () => CONSONANTS[Math.floor(Math.random() * CONSONANTS.length)]).join("");
 

@@ -140,7 +140,7 @@ export function SearchBox() {
   const optionClass = (i: number) =>
     cn(
       "block w-full px-3 py-2 text-left transition-colors",
-      i === active ? "bg-accent-50 dark:bg-accent-950/60" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/60",
+      i === active ? "bg-accent-50 dark:bg-zinc-800" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/60",
     );
 
   return (

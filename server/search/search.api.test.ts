@@ -39,6 +39,7 @@ describe("GET /api/v1/search", () => {
   it("400 for an empty or missing query, one over 200 characters, a bad date, limit or cursor", async () => {
     expectValidation(await search(alice, { q: "" }), "q");
     expectValidation(await search(alice, { q: "   " }), "q");
+    expectValidation(await search(alice, { q: "\u0000\t" }), "q");
     expectValidation(await search(alice, {}), "q");
     expectValidation(await search(alice, { q: "x".repeat(201) }), "q");
     expectOk(await search(alice, { q: "x".repeat(200) }));
@@ -49,7 +50,7 @@ describe("GET /api/v1/search", () => {
   });
 
   it("operators, quotes, stop words and odd unicode: 200 with results or none, never 500", async () => {
-    for (const q of ["the of and", '"unclosed', "a:* & !b | (c", "-only", "'; DROP TABLE \"Post\"; --", "\u0000", "🙂 \uE000 \uD83D", "消息 推送 -缓存", "ｆｕｌｌ　ｗｉｄｔｈ"]) {
+    for (const q of ["the of and", '"unclosed', "a:* & !b | (c", "-only", "'; DROP TABLE \"Post\"; --", "a\u0000b", "🙂 \uE000 \uD83D", "消息 推送 -缓存", "ｆｕｌｌ　ｗｉｄｔｈ"]) {
       const res = await search(alice, { q });
       expect(res.status, `${JSON.stringify(q)}: ${res.text}`).toBe(200);
       ZSearchPage.parse(res.json);
@@ -60,5 +61,26 @@ describe("GET /api/v1/search", () => {
     expectError(await search(alice, { q: "anything", include: "deleted" }), 403, "FORBIDDEN");
     const mod = await server.moderator();
     expectOk(await search(mod, { q: "anything", include: "deleted" }));
+  });
+});
+
+describe("the /search page", () => {
+  it("renders results, and bad input as a message, never an error page", async () => {
+    const tok = word();
+    await alice.post("/api/v1/posts", { categorySlug: "general", title: `Page ${tok}`, body: "<i>kept as text</i>" });
+    const found = await server.anonymous().get(`/search?${new URLSearchParams({ q: tok })}`);
+    expect(found.status).toBe(200);
+    expect(found.text).toContain(`Page <mark>${tok}</mark>`);
+    for (const [query, says] of [
+      [{ q: "x".repeat(201) }, "at most 200 characters"],
+      [{ q: "a", from: "not-a-date" }, "could not be run"],
+      [{ q: "a", include: "deleted" }, "Only moderators"],
+      [{ q: "the of" }, "Nothing found"],
+      [{}, "What are you looking for?"],
+    ] as const) {
+      const res = await alice.get(`/search?${new URLSearchParams(query)}`);
+      expect(res.status, JSON.stringify(query)).toBe(200);
+      expect(res.text, JSON.stringify(query)).toContain(says);
+    }
   });
 });

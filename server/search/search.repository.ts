@@ -40,6 +40,13 @@ export interface SearchRow {
   score: number;
 }
 
+/**
+ * Ranking reads every candidate's tsvector, so a word in half the forum would rank half the
+ * forum. Each kind ranks at most its newest CANDIDATES matches (exact for any query with fewer);
+ * paging stops well before (server/search/search.service.ts).
+ */
+export const CANDIDATES = 2000;
+
 const REGEX_LEXEME = "'((?:[^']|'')+)'";
 
 /**
@@ -58,8 +65,8 @@ export function compileSql(text: string, cjk: string) {
 
 /**
  * One page of hits over posts (title A, body B) and comments (body B): ts_rank normalised by
- * length, times a mild recency boost (at most 1.3×, halving over about three weeks), so a title
- * hit still outranks a fresh body hit. Snippets are computed for the page's rows only.
+ * length, times a mild recency boost (at most 1.3×, fading over weeks), so a title hit still
+ * outranks a fresh body hit. Snippets are computed for the page's rows only.
  */
 export function searchSql(p: SearchParams) {
   const visible = (alias: "p" | "c") => {
@@ -79,18 +86,20 @@ export function searchSql(p: SearchParams) {
   return Prisma.sql`
     WITH q AS (SELECT ${p.query}::tsquery AS query, ${p.latin}::tsquery AS latin),
     hits AS (
-      SELECT 'post' AS type, p."id" AS "postId", NULL::uuid AS "commentId", p."authorId", p."createdAt",
-             ts_rank(d."vector", q.query, 1) AS rank
-      FROM search."PostDocument" d JOIN "Post" p ON p."id" = d."postId", q
-      WHERE d."vector" @@ q.query ${visible("p")} ${filters("p")}
+      (SELECT 'post' AS type, p."id" AS "postId", NULL::uuid AS "commentId", p."authorId", p."createdAt", d."vector"
+       FROM search."PostDocument" d JOIN "Post" p ON p."id" = d."postId", q
+       WHERE d."vector" @@ q.query ${visible("p")} ${filters("p")}
+       ORDER BY p."createdAt" DESC LIMIT ${CANDIDATES})
       UNION ALL
-      SELECT 'comment', c."postId", c."id", c."authorId", c."createdAt", ts_rank(d."vector", q.query, 1)
-      FROM search."CommentDocument" d JOIN "Comment" c ON c."id" = d."commentId" JOIN "Post" p ON p."id" = c."postId", q
-      WHERE d."vector" @@ q.query ${visible("c")} ${visible("p")} ${filters("c")}
+      (SELECT 'comment', c."postId", c."id", c."authorId", c."createdAt", d."vector"
+       FROM search."CommentDocument" d JOIN "Comment" c ON c."id" = d."commentId" JOIN "Post" p ON p."id" = c."postId", q
+       WHERE d."vector" @@ q.query ${visible("c")} ${visible("p")} ${filters("c")}
+       ORDER BY c."createdAt" DESC LIMIT ${CANDIDATES})
     ),
     page AS (
-      SELECT *, rank * (1 + 0.3 * exp(-extract(epoch FROM (now() AT TIME ZONE 'UTC' - "createdAt")) / 2592000.0)) AS score
-      FROM hits
+      SELECT type, "postId", "commentId", "authorId", "createdAt",
+             ts_rank("vector", q.query, 1) * (1 + 0.3 * exp(-extract(epoch FROM (now() AT TIME ZONE 'UTC' - "createdAt")) / 2592000.0)) AS score
+      FROM hits, q
       ORDER BY score DESC, "createdAt" DESC, coalesce("commentId", "postId")
       LIMIT ${p.limit} OFFSET ${p.offset}
     )
