@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/server/auth/viewer";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { safeCallback } from "@/components/auth/callback";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signIn") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
@@ -16,18 +19,18 @@ export default async function SignInPage({ searchParams }: Props) {
   const cb = typeof callbackUrl === "string" ? callbackUrl : undefined;
   if (await getViewer()) redirect(safeCallback(cb));
   const registerHref = cb ? `/register?callbackUrl=${encodeURIComponent(cb)}` : "/register";
+  const t = await getTranslations("auth");
   return (
     <AuthCard
-      title="Welcome back"
-      subtitle="Sign in to post, comment and react."
-      footer={
-        <>
-          New to Parley?{" "}
+      title={t("signInHeading")}
+      subtitle={t("signInSubtitle")}
+      footer={t.rich("newHere", {
+        link: (chunks) => (
           <Link href={registerHref} className="font-semibold text-accent-700 hover:underline dark:text-accent-400">
-            Create an account
+            {chunks}
           </Link>
-        </>
-      }
+        ),
+      })}
     >
       <SignInForm callbackUrl={cb} initialError={typeof error === "string" ? error : undefined} />
     </AuthCard>

@@ -1,17 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 import { reconnectLive } from "./session";
-import { safeCallback, signInError } from "./callback";
+import { safeCallback, signInError, type SignInErrorKey } from "./callback";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(signInError(initialError));
+  const [error, setError] = useState<SignInErrorKey | null>(signInError(initialError));
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent) {
@@ -20,7 +22,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     const res = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     if (!res || res.error || !res.ok) {
-      setError(res ? signInError(res.error ?? "CredentialsSignin") : "Can't reach Parley. Check your connection and try again.");
+      setError(res ? signInError(res.error ?? "CredentialsSignin") : "Network");
       setBusy(false);
       return;
     }
@@ -31,10 +33,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      {error && <Alert>{error}</Alert>}
+      {error && <Alert>{t(`errors.${error}`)}</Alert>}
       <Field
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         required
@@ -44,7 +46,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         required
@@ -52,7 +54,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         onChange={(e) => setPassword(e.target.value)}
       />
       <Button type="submit" className="w-full" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

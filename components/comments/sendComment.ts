@@ -1,5 +1,5 @@
 "use client";
-import { call, errorMessage, isTransient, type ApiError } from "@/components/api";
+import { call, isTransient, type ApiError } from "@/components/api";
 import type { ThreadStore } from "@/components/stores/thread";
 
 /** How long a comment keeps trying through an outage before it shows "not sent" with a Retry button. */
@@ -15,9 +15,16 @@ function delay(err: ApiError, attempt: number): number {
  * POSTs a comment that is already shown optimistically in `thread`. The clientId makes the
  * request idempotent, so a retry after a lost response never creates a second comment. While
  * Parley or its database is unreachable the comment stays on screen as "reconnecting…" and is
- * sent again with the same clientId, until it lands or the member discards it.
+ * sent again with the same clientId, until it lands or the member discards it. `describe`
+ * turns a final failure into the sentence shown under it, in the reader's language.
  */
-export async function sendComment(thread: ThreadStore, postId: string, clientId: string, body: string): Promise<void> {
+export async function sendComment(
+  thread: ThreadStore,
+  postId: string,
+  clientId: string,
+  body: string,
+  describe: (err: unknown) => string,
+): Promise<void> {
   const store = () => thread.getState();
   const stillPending = () => store().optimistic.some((o) => o.clientId === clientId);
   const started = Date.now();
@@ -28,7 +35,7 @@ export async function sendComment(thread: ThreadStore, postId: string, clientId:
       return;
     } catch (err) {
       if (!stillPending()) return;
-      if (!isTransient(err) || Date.now() - started > KEEP_TRYING_MS) return store().failOptimistic(clientId, errorMessage(err));
+      if (!isTransient(err) || Date.now() - started > KEEP_TRYING_MS) return store().failOptimistic(clientId, describe(err));
       store().reconnectingOptimistic(clientId);
       await new Promise((resolve) => setTimeout(resolve, delay(err, attempt)));
       if (!stillPending()) return;

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useConnectionStore } from "@/components/stores/StoresProvider";
 import { WifiOffIcon } from "@/components/ui/icons";
 
 /** Says so when live updates are interrupted; silent while connecting for the first time. */
 export function ConnectionBanner() {
+  const t = useTranslations("connection");
   const status = useConnectionStore((s) => s.status);
   if (status !== "reconnecting" && status !== "offline") return null;
   return (
@@ -14,12 +16,12 @@ export function ConnectionBanner() {
       {status === "reconnecting" ? (
         <>
           <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
-          Reconnecting… live updates are paused.
+          {t("reconnecting")}
         </>
       ) : (
         <>
           <WifiOffIcon className="size-4" />
-          You are offline. Live updates will resume when the connection is back.
+          {t("offline")}
         </>
       )}
     </div>
