@@ -1,5 +1,5 @@
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "@/test/harness";
 
 /**
@@ -15,6 +15,9 @@ async function literals(code: string, filePath = "components/ui/Thing.tsx"): Pro
 }
 
 describe("no literal interface text", () => {
+  // The first lint loads the whole config (Next's and TypeScript's rules): slow on a busy machine.
+  beforeAll(() => literals("export {};\n"), 120_000);
+
   it("reports JSX text with words, in components and pages", async () => {
     expect(await literals(`export const A = () => <p>Nothing here yet</p>;\n`)).toEqual([
       "interface text 'Nothing here yet' must come from the message catalogue (useTranslations / getTranslations)",
