@@ -37,6 +37,69 @@ const clientImportsTypesOnly = {
   },
 };
 
+
+/**
+ * A local rule: interface text comes from the message catalogues (messages/<locale>.json through
+ * next-intl), never from a literal in a component. It reports JSX text with letters, string
+ * literals rendered as JSX children (also through `a ? "x" : "y"` and `a && "x"`), and literals
+ * in the attributes people read or hear: aria-label, title, placeholder, alt and their kin.
+ * Symbols, punctuation and numbers (·, →, 3) are not words and pass.
+ */
+const USER_FACING_ATTRIBUTES = new Set([
+  "aria-label",
+  "aria-description",
+  "aria-placeholder",
+  "aria-roledescription",
+  "aria-valuetext",
+  "title",
+  "placeholder",
+  "alt",
+  "label",
+]);
+const hasWords = (text) => /\p{L}/u.test(text);
+const noLiteralUiText = {
+  meta: {
+    type: "problem",
+    messages: {
+      text: "interface text '{{text}}' must come from the message catalogue (useTranslations / getTranslations)",
+      attribute: "{{name}}=\"{{text}}\" must come from the message catalogue (useTranslations / getTranslations)",
+    },
+    schema: [],
+  },
+  create(context) {
+    const show = (text) => (text.trim().length > 40 ? `${text.trim().slice(0, 40)}…` : text.trim());
+    /** The literal text an expression would render, if it is (or branches into) a literal with words. */
+    function literals(node) {
+      if (!node) return [];
+      if (node.type === "Literal" && typeof node.value === "string") return hasWords(node.value) ? [node] : [];
+      if (node.type === "TemplateLiteral") return node.quasis.some((q) => hasWords(q.value.cooked ?? "")) ? [node] : [];
+      if (node.type === "ConditionalExpression") return [...literals(node.consequent), ...literals(node.alternate)];
+      if (node.type === "LogicalExpression") return literals(node.right).concat(node.operator === "&&" ? [] : literals(node.left));
+      return [];
+    }
+    const textOf = (node) => (node.type === "Literal" ? String(node.value) : context.sourceCode.getText(node));
+    return {
+      JSXText(node) {
+        if (hasWords(node.value)) context.report({ node, messageId: "text", data: { text: show(node.value) } });
+      },
+      JSXExpressionContainer(node) {
+        const parent = node.parent;
+        if (parent.type !== "JSXElement" && parent.type !== "JSXFragment") return;
+        for (const lit of literals(node.expression)) context.report({ node: lit, messageId: "text", data: { text: show(textOf(lit)) } });
+      },
+      JSXAttribute(node) {
+        const name = node.name.type === "JSXIdentifier" ? node.name.name : null;
+        if (!name || !USER_FACING_ATTRIBUTES.has(name) || !node.value) return;
+        const found =
+          node.value.type === "Literal"
+            ? hasWords(String(node.value.value)) ? [node.value] : []
+            : node.value.type === "JSXExpressionContainer" ? literals(node.value.expression) : [];
+        for (const lit of found) context.report({ node: lit, messageId: "attribute", data: { name, text: show(textOf(lit)) } });
+      },
+    };
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -50,7 +113,7 @@ export default defineConfig([
     "next-env.d.ts",
   ]),
   {
-    plugins: { parley: { rules: { "client-imports-types-only": clientImportsTypesOnly } } },
+    plugins: { parley: { rules: { "client-imports-types-only": clientImportsTypesOnly, "no-literal-ui-text": noLiteralUiText } } },
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",
@@ -74,6 +137,8 @@ export default defineConfig([
           ],
         },
       ],
+      // Interface text lives in messages/<locale>.json (README, "Languages").
+      "parley/no-literal-ui-text": "error",
     },
   },
   {

@@ -17,19 +17,23 @@ import { loadCategories, loadPresence } from "./_components/load";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(env.publicUrl),
-  title: { default: "Parley", template: "%s · Parley" },
-  description: "A live community forum",
-  icons: {
-    icon: [
-      { url: "/favicon.ico", sizes: "32x32" },
-      { url: "/icon.svg", type: "image/svg+xml" },
-    ],
-  },
-  openGraph: { siteName: "Parley", images: [{ url: "/og.png", width: 1200, height: 630, alt: "Parley, a live community forum" }] },
-  twitter: { card: "summary_large_image" },
-};
+/** The site's title, description and image text in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    metadataBase: new URL(env.publicUrl),
+    title: { default: t("title"), template: t("titleTemplate") },
+    description: t("description"),
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "32x32" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+    },
+    openGraph: { siteName: t("title"), images: [{ url: "/og.png", width: 1200, height: 630, alt: t("ogAlt") }] },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

@@ -4,7 +4,8 @@ import type { InputOf, OperationKey, OutputOf } from "@/server/http/operation";
 /**
  * The browser's door to /api/v1, typed from the server's operation declarations. Every
  * failure becomes an ApiError carrying the contract's code, message and per-field details,
- * so forms can show errors next to their fields.
+ * so forms can show errors next to their fields. What the reader sees is worded from the code
+ * in their language (components/i18n/errors.ts); the message stays the API's English.
  */
 export interface ErrorDetail {
   field: string;
@@ -30,25 +31,6 @@ export class ApiError extends Error {
     for (const d of this.details) out[d.field] ??= d.message;
     return out;
   }
-}
-
-const FRIENDLY: Record<string, string> = {
-  UNAUTHENTICATED: "Please sign in to do that.",
-  RATE_LIMITED: "You're going a little fast — wait a few seconds and try again.",
-  PAYLOAD_TOO_LARGE: "That's too long to send.",
-  INTERNAL: "Something went wrong on our side. Please try again.",
-  UNAVAILABLE: "Parley can't reach its database right now. Please try again in a moment.",
-  NETWORK: "Can't reach Parley. Check your connection and try again.",
-};
-
-/** A sentence for the person in front of the screen. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) {
-    if (FRIENDLY[err.code]) return FRIENDLY[err.code];
-    const m = err.message.trim();
-    return m ? m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".") : "Something went wrong.";
-  }
-  return FRIENDLY.INTERNAL;
 }
 
 type Key = OperationKey<Operations>;
@@ -82,7 +64,7 @@ export async function call<K extends Key>(key: K, ...[input]: Args<K>): Promise<
       cache: "no-store",
     });
   } catch {
-    throw new ApiError(0, "NETWORK", FRIENDLY.NETWORK);
+    throw new ApiError(0, "NETWORK", "Parley could not be reached");
   }
   if (res.status === 204) return undefined as OutputOf<OpOf<K>>;
   const data = await res.json().catch(() => null);

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { PostFeed } from "@/components/posts/PostFeed";
@@ -15,47 +16,48 @@ export default async function Home() {
   const services = getServices();
   const [categories, latest] = await Promise.all([services.categories.listWithStats(), services.posts.latest(viewer)]);
   const canPost = viewer && !viewer.ban;
+  const t = await getTranslations("home");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-white">
-            {viewer ? `Welcome back, ${viewer.username}` : "Welcome to Parley"}
+            {viewer ? t("welcomeBack", { username: viewer.username }) : t("welcome")}
           </h1>
-          <p className="mt-1 text-zinc-600 dark:text-zinc-400">Conversations that update as they happen.</p>
+          <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("subtitle")}</p>
         </div>
         {canPost && (
           <LinkButton href="/new">
             <PlusIcon className="size-4" />
-            New post
+            {t("newPost")}
           </LinkButton>
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="self-start">
-          <CardHeader title="Latest posts" />
+          <CardHeader title={t("latest")} />
           <PostFeed
             scope="forum"
             initial={{ posts: latest.items, nextCursor: latest.nextCursor }}
             empty={
               <EmptyState
-                title="No posts yet"
+                title={t("noPosts")}
                 action={
                   canPost ? (
-                    <LinkButton href="/new">Start the first conversation</LinkButton>
+                    <LinkButton href="/new">{t("startFirst")}</LinkButton>
                   ) : (
                     <LinkButton href="/register" variant="secondary">
-                      Join to start one
+                      {t("joinToStart")}
                     </LinkButton>
                   )
                 }
               >
-                Every community starts with a first post.
+                {t("firstPost")}
               </EmptyState>
             }
           />
         </Card>
-        <aside className="space-y-6 lg:sticky lg:top-32 lg:self-start" aria-label="Forum overview">
+        <aside className="space-y-6 lg:sticky lg:top-32 lg:self-start" aria-label={t("overview")}>
           <CategoryList categories={categories} />
           {/* The root layout's presence snapshot is in the store already. */}
           <OnlineMembers />

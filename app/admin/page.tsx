@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -9,29 +10,32 @@ import { AuditEntryRow } from "@/components/admin/AuditEntryRow";
 import { ReportPreview } from "@/components/admin/ReportPreview";
 import { requireStaffPage } from "./_lib";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.nav"))("overview") };
+}
 
 export default async function AdminOverview() {
   const viewer = await requireStaffPage("/admin");
   const moderation = getServices().moderation;
   // The figures come from the admin layout, through the dashboard's store.
   const [recent, open] = await Promise.all([moderation.audit(viewer, { limit: 10 }), moderation.reports.list(viewer, "open", 5)]);
+  const t = await getTranslations("admin.overview");
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="How the forum is doing right now." action={<LiveBadge />} />
+      <PageHeader title={t("title")} description={t("description")} action={<LiveBadge />} />
       <FigureCards />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-2">
         <Card className="self-start">
           <CardHeader
-            title="Open reports"
+            title={t("openReports")}
             action={
               <LinkButton href="/admin/reports" variant="ghost" size="sm">
-                Open the queue
+                {t("openQueue")}
               </LinkButton>
             }
           />
           {open.length === 0 ? (
-            <EmptyState title="No open reports — all quiet" />
+            <EmptyState title={t("noOpenReports")} />
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {open.map((r) => (
@@ -42,15 +46,15 @@ export default async function AdminOverview() {
         </Card>
         <Card className="self-start">
           <CardHeader
-            title="Recent moderation"
+            title={t("recent")}
             action={
               <LinkButton href="/admin/audit" variant="ghost" size="sm">
-                Full audit log
+                {t("fullAudit")}
               </LinkButton>
             }
           />
           {recent.length === 0 ? (
-            <EmptyState title="Nothing yet">Every moderation action will be recorded here.</EmptyState>
+            <EmptyState title={t("nothingYet")}>{t("nothingYetHint")}</EmptyState>
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {recent.map((e) => (

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/server/auth/viewer";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { RegisterForm } from "@/components/auth/RegisterForm";
 import { safeCallback } from "@/components/auth/callback";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("registerTitle") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
@@ -16,18 +19,18 @@ export default async function RegisterPage({ searchParams }: Props) {
   const cb = typeof callbackUrl === "string" ? callbackUrl : undefined;
   if (await getViewer()) redirect(safeCallback(cb));
   const signinHref = cb ? `/signin?callbackUrl=${encodeURIComponent(cb)}` : "/signin";
+  const t = await getTranslations("auth");
   return (
     <AuthCard
-      title="Join Parley"
-      subtitle="Create an account to start conversations."
-      footer={
-        <>
-          Already have an account?{" "}
+      title={t("registerHeading")}
+      subtitle={t("registerSubtitle")}
+      footer={t.rich("haveAccount", {
+        link: (chunks) => (
           <Link href={signinHref} className="font-semibold text-accent-700 hover:underline dark:text-accent-400">
-            Sign in
+            {chunks}
           </Link>
-        </>
-      }
+        ),
+      })}
     >
       <RegisterForm callbackUrl={cb} />
     </AuthCard>

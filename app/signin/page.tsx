@@ -1,46 +1,48 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/server/auth/viewer";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { safeCallback } from "@/components/auth/callback";
-import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Field";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signIn") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; ended?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, ended } = await searchParams;
-  const t = await getTranslations("account");
+  const ta = await getTranslations("account");
   const cb = typeof callbackUrl === "string" ? callbackUrl : undefined;
   if (await getViewer()) redirect(safeCallback(cb));
   const registerHref = cb ? `/register?callbackUrl=${encodeURIComponent(cb)}` : "/register";
+  const t = await getTranslations("auth");
   return (
     <AuthCard
-      title="Welcome back"
-      subtitle="Sign in to post, comment and react."
-      footer={
-        <>
-          New to Parley?{" "}
+      title={t("signInHeading")}
+      subtitle={t("signInSubtitle")}
+      footer={t.rich("newHere", {
+        link: (chunks) => (
           <Link href={registerHref} className="font-semibold text-accent-700 hover:underline dark:text-accent-400">
-            Create an account
+            {chunks}
           </Link>
-        </>
-      }
+        ),
+      })}
     >
       {(ended === "signed-out" || ended === "password-changed") && (
         <div className="mb-4">
-          <Alert tone="amber">{t(`ended.${ended}`)}</Alert>
+          <Alert tone="amber">{ta(`ended.${ended}`)}</Alert>
         </div>
       )}
       <SignInForm callbackUrl={cb} initialError={typeof error === "string" ? error : undefined} />
       <p className="mt-4 text-center text-sm">
         <Link href="/forgot-password" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
-          {t("forgotLink")}
+          {ta("forgotLink")}
         </Link>
       </p>
     </AuthCard>

@@ -2,11 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ApiError, call, errorMessage } from "@/components/api";
+import { ApiError, call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 
 export function ChangePasswordForm() {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.security.password");
   const router = useRouter();
   const [values, setValues] = useState({ currentPassword: "", newPassword: "", confirm: "" });
@@ -30,7 +32,7 @@ export function ChangePasswordForm() {
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setFields(err.fieldErrors());
-      else setError(errorMessage(err));
+      else setError(describeError(err));
     } finally {
       setBusy(false);
     }

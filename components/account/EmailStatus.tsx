@@ -1,11 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Field";
 
 export function EmailStatus({ email, verified }: { email: string; verified: boolean }) {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.security.email");
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +18,7 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
       await call("POST /api/v1/me/verify-email");
       setState("sent");
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describeError(err));
       setState("idle");
     }
   }

@@ -2,11 +2,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 
 export function ForgotPasswordForm() {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.forgot");
   const [email, setEmail] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function ForgotPasswordForm() {
       await call("POST /api/v1/auth/password/forgot", { body: { email } });
       setSentTo(email);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describeError(err));
     } finally {
       setBusy(false);
     }

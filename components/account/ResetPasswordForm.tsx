@@ -2,11 +2,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ApiError, call, errorMessage } from "@/components/api";
+import { ApiError, call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.reset");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -26,7 +28,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     } catch (err) {
       if (err instanceof ApiError && err.code === "INVALID_TOKEN") return setState("invalid");
       if (err instanceof ApiError && err.fieldErrors().password) setFieldError(err.fieldErrors().password);
-      else setError(errorMessage(err));
+      else setError(describeError(err));
       setState("editing");
     }
   }

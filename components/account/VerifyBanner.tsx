@@ -2,10 +2,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 
 /** For a member whose email is not confirmed yet: why it matters, and a way to get a new link. */
 export function VerifyBanner({ required }: { required: boolean }) {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.banner");
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +19,7 @@ export function VerifyBanner({ required }: { required: boolean }) {
       await call("POST /api/v1/me/verify-email");
       setState("sent");
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describeError(err));
       setState("idle");
     }
   }

@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, call, errorMessage } from "@/components/api";
+import { ApiError, call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { LinkButton } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Field";
 
@@ -11,6 +12,7 @@ import { Alert } from "@/components/ui/Field";
  * use it up.
  */
 export function VerifyEmail({ token }: { token: string }) {
+  const { error: describeError } = useErrorText();
   const t = useTranslations("account.verify");
   const [state, setState] = useState<"checking" | "done" | "invalid" | "error">("checking");
   const [error, setError] = useState("");
@@ -23,7 +25,7 @@ export function VerifyEmail({ token }: { token: string }) {
       .then(() => setState("done"))
       .catch((err) => {
         if (err instanceof ApiError && err.code === "INVALID_TOKEN") return setState("invalid");
-        setError(errorMessage(err));
+        setError(describeError(err));
         setState("error");
       });
   }, [token]);

@@ -1,29 +1,32 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ComponentType, SVGProps } from "react";
 import { cn } from "@/components/ui/cn";
 import { FlagIcon } from "@/components/ui/icons";
 import { GaugeIcon, ScrollIcon, UsersIcon } from "./icons";
 import { useStaffStore } from "./StaffStoreProvider";
 
-const TABS: Array<{ href: string; label: string; icon: ComponentType<SVGProps<SVGSVGElement>> }> = [
-  { href: "/admin", label: "Overview", icon: GaugeIcon },
-  { href: "/admin/reports", label: "Reports", icon: FlagIcon },
-  { href: "/admin/users", label: "Users", icon: UsersIcon },
-  { href: "/admin/audit", label: "Audit log", icon: ScrollIcon },
+/** Each tab's label is `admin.nav.<key>` in the catalogue. */
+const TABS: Array<{ href: string; key: "overview" | "reports" | "users" | "audit"; icon: ComponentType<SVGProps<SVGSVGElement>> }> = [
+  { href: "/admin", key: "overview", icon: GaugeIcon },
+  { href: "/admin/reports", key: "reports", icon: FlagIcon },
+  { href: "/admin/users", key: "users", icon: UsersIcon },
+  { href: "/admin/audit", key: "audit", icon: ScrollIcon },
 ];
 
 /** The dashboard's tabs: a row on phones, a sidebar from `lg`; Reports carries the live open count. */
 export function AdminNav() {
+  const t = useTranslations("admin.nav");
   const path = usePathname();
   const open = useStaffStore((s) => s.stats.openReports);
   return (
     <nav
-      aria-label="Moderation"
+      aria-label={t("label")}
       className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 [scrollbar-width:none] lg:flex-col lg:overflow-visible"
     >
-      {TABS.map(({ href, label, icon: Icon }) => {
+      {TABS.map(({ href, key, icon: Icon }) => {
         const active = href === "/admin" ? path === href : path.startsWith(href);
         return (
           <Link
@@ -39,10 +42,10 @@ export function AdminNav() {
             )}
           >
             <Icon className="size-4" />
-            <span className="flex-1">{label}</span>
+            <span className="flex-1">{t(key)}</span>
             {href === "/admin/reports" && open > 0 && (
               <span
-                aria-label={`${open} open`}
+                aria-label={t("openCount", { count: open })}
                 className="min-w-5 rounded-full bg-amber-500 px-1.5 text-center text-xs leading-5 font-semibold text-white tabular-nums"
               >
                 {open}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge } from "@/components/ui/Badge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -21,19 +22,21 @@ const linkClass = "font-medium text-zinc-900 hover:underline dark:text-zinc-100"
 
 /** What the entry acted on, linked where there is a page for it. */
 function Target({ e, filterHref }: { e: AuditLogEntry; filterHref: FilterHref }) {
+  const t = useTranslations("admin.audit");
   const user = e.targetUserId && e.targetUsername && (
-    <Link href={filterHref("targetUser", e.targetUserId)} className={linkClass} title={`Only actions on ${e.targetUsername}`}>
+    <Link href={filterHref("targetUser", e.targetUserId)} className={linkClass} title={t("onlyOn", { username: e.targetUsername })}>
       {e.targetUsername}
     </Link>
   );
+  const by = user && <> {t.rich("byUser", { user: () => user })}</>;
   switch (e.targetType) {
     case "post":
       return (
         <span>
           <Link href={`/p/${e.targetId}`} className="text-accent-700 hover:underline dark:text-accent-400">
-            post
+            {t("post")}
           </Link>
-          {user && <> by {user}</>}
+          {by}
         </span>
       );
     case "comment":
@@ -41,24 +44,24 @@ function Target({ e, filterHref }: { e: AuditLogEntry; filterHref: FilterHref })
         <span>
           {e.targetPostId ? (
             <Link href={`/p/${e.targetPostId}#comment-${e.targetId}`} className="text-accent-700 hover:underline dark:text-accent-400">
-              a comment
+              {t("aComment")}
             </Link>
           ) : (
-            "a comment"
+            t("aComment")
           )}
-          {user && <> by {user}</>}
+          {by}
         </span>
       );
     case "user":
       return (
         <span>
-          {user ?? "a user"}
+          {user || t("aUser")}
           {e.targetUsername && (
             <Link
               href={`/u/${encodeURIComponent(e.targetUsername)}`}
               className="ml-1 text-xs text-accent-700 hover:underline dark:text-accent-400"
             >
-              profile
+              {t("profile")}
             </Link>
           )}
         </span>
@@ -67,15 +70,15 @@ function Target({ e, filterHref }: { e: AuditLogEntry; filterHref: FilterHref })
       return (
         <span>
           <Link href="/admin/reports?status=all" className="text-accent-700 hover:underline dark:text-accent-400">
-            a report
+            {t("aReport")}
           </Link>
-          {user && <> against {user}</>}
+          {user && <> {t.rich("againstUser", { user: () => user })}</>}
         </span>
       );
     case "category":
       return (
         <Link href={`/c/${e.targetId}`} className="text-accent-700 hover:underline dark:text-accent-400">
-          category {e.targetId}
+          {t("category", { slug: e.targetId })}
         </Link>
       );
     default:
@@ -85,15 +88,16 @@ function Target({ e, filterHref }: { e: AuditLogEntry; filterHref: FilterHref })
 
 /** One audit entry: when, who, what, to what, why, and what changed. Read-only by design. */
 export function AuditEntryRow({ entry: e, filterHref = defaultHref }: { entry: AuditLogEntry; filterHref?: FilterHref }) {
+  const t = useTranslations("admin.audit");
   return (
     <li className="flex gap-3 px-4 py-3 sm:px-5">
       <Avatar username={e.actor.username} size="sm" className="mt-0.5" />
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href={filterHref("actor", e.actor.id)} className={linkClass} title={`Only actions by ${e.actor.username}`}>
+          <Link href={filterHref("actor", e.actor.id)} className={linkClass} title={t("onlyBy", { username: e.actor.username })}>
             {e.actor.username}
           </Link>
-          <Link href={filterHref("action", e.action)} title={`Only ${e.action}`}>
+          <Link href={filterHref("action", e.action)} title={t("onlyAction", { action: e.action })}>
             <Badge tone={tone(e.action)} className="font-mono">
               {e.action}
             </Badge>
@@ -102,7 +106,7 @@ export function AuditEntryRow({ entry: e, filterHref = defaultHref }: { entry: A
           <span aria-hidden="true">·</span>
           <RelativeTime iso={e.createdAt} className="text-zinc-500 dark:text-zinc-400" />
         </div>
-        {e.reason && <p className="text-sm break-words text-zinc-800 dark:text-zinc-200">“{e.reason}”</p>}
+        {e.reason && <p className="text-sm break-words text-zinc-800 dark:text-zinc-200">{t("reason", { reason: e.reason })}</p>}
         <AuditDiff before={e.before} after={e.after} />
       </div>
     </li>

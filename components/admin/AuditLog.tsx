@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Card } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Alert, inputClass } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
-import { adminApi, describeError, type AuditLogEntry } from "./admin-api";
+import { adminApi, useDescribeError, type AuditLogEntry } from "./admin-api";
 import { AuditEntryRow, type AuditFilterKey, type FilterHref } from "./AuditEntryRow";
 import { ACTION_OPTIONS, AUDIT_PAGE, auditHref, auditParams, type AuditFilters } from "./audit-filters";
 
@@ -18,6 +19,7 @@ interface Props {
 }
 
 function Chip({ label, href }: { label: string; href: string }) {
+  const t = useTranslations("admin.audit");
   const router = useRouter();
   return (
     <button
@@ -27,13 +29,15 @@ function Chip({ label, href }: { label: string; href: string }) {
     >
       {label}
       <span aria-hidden="true">×</span>
-      <span className="sr-only">(remove filter)</span>
+      <span className="sr-only">{t("removeFilter")}</span>
     </button>
   );
 }
 
 /** The audit log, newest first: filters live in the address; older pages load in place. */
 export function AuditLog({ initial, filters, names }: Props) {
+  const t = useTranslations("admin.audit");
+  const describeError = useDescribeError();
   const router = useRouter();
   const [entries, setEntries] = useState(initial);
   const [more, setMore] = useState(initial.length >= AUDIT_PAGE);
@@ -80,14 +84,14 @@ export function AuditLog({ initial, filters, names }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <div className="w-full sm:w-56">
           <select
-            aria-label="Filter by action"
+            aria-label={t("filterByAction")}
             className={cn(inputClass, "h-9 py-0 pr-8")}
             value={filters.action ?? ""}
             onChange={(e) => router.push(auditHref({ ...filters, action: e.target.value || undefined }))}
           >
-            <option value="">All actions</option>
+            <option value="">{t("allActions")}</option>
             {ACTION_OPTIONS.map((g) => (
-              <optgroup key={g.label} label={g.label}>
+              <optgroup key={g.group} label={t(`groups.${g.group}`)}>
                 {g.options.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -97,23 +101,25 @@ export function AuditLog({ initial, filters, names }: Props) {
             ))}
           </select>
         </div>
-        {filters.actor && <Chip label={`By ${names.actor ?? filters.actor.slice(0, 8)}`} href={without("actor")} />}
-        {filters.targetUser && <Chip label={`On ${names.targetUser ?? filters.targetUser.slice(0, 8)}`} href={without("targetUser")} />}
+        {filters.actor && <Chip label={t("byChip", { name: names.actor ?? filters.actor.slice(0, 8) })} href={without("actor")} />}
+        {filters.targetUser && (
+          <Chip label={t("onChip", { name: names.targetUser ?? filters.targetUser.slice(0, 8) })} href={without("targetUser")} />
+        )}
         {filtered && (
           <Button size="sm" variant="ghost" onClick={() => router.push("/admin/audit")}>
-            Clear filters
+            {t("clearFilters")}
           </Button>
         )}
         <span className="flex-1" />
         <Button size="sm" variant="secondary" onClick={() => router.refresh()}>
-          Refresh
+          {t("refresh")}
         </Button>
       </div>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">Click a name or an action to narrow the log to it.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("narrowHint")}</p>
       <Card>
         {entries.length === 0 ? (
-          <EmptyState title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}>
-            Every moderation action — with who, when and why — is recorded here and can never be edited.
+          <EmptyState title={filtered ? t("noMatch") : t("nothingYet")}>
+            {t("emptyHint")}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -127,7 +133,7 @@ export function AuditLog({ initial, filters, names }: Props) {
       {more && (
         <div className="flex justify-center">
           <Button variant="secondary" onClick={loadOlder} disabled={loading}>
-            {loading ? "Loading…" : "Load older"}
+            {loading ? t("loading") : t("loadOlder")}
           </Button>
         </div>
       )}

@@ -1,9 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Dialog } from "@/components/ui/Dialog";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
-import { adminApi, dayToIso, describeError, tomorrow, type AdminUser, type ModeratedUser } from "./admin-api";
+import { adminApi, dayToIso, tomorrow, useDescribeError, type AdminUser, type ModeratedUser } from "./admin-api";
 
 /** Ban with a reason (required) and an optional end date; permanent when the date is empty. */
 export function BanDialog({
@@ -15,6 +16,8 @@ export function BanDialog({
   onClose: () => void;
   onBanned: (u: ModeratedUser) => void;
 }) {
+  const t = useTranslations("admin.ban");
+  const describeError = useDescribeError();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,22 +45,22 @@ export function BanDialog({
         setError(null);
         onClose();
       }}
-      title={user ? `Ban ${user.username}` : "Ban"}
+      title={user ? t("title", { username: user.username }) : t("ban")}
     >
       {user && (
         <form onSubmit={submit} className="space-y-4">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Their open tabs disconnect at once and they can no longer post, comment or react. You can lift the ban any time.
+            {t("explain")}
           </p>
-          <Field label="Reason" name="reason" required maxLength={500} autoFocus placeholder="Shown to them, and kept in the audit log" />
-          <Field label="Until (optional)" name="until" type="date" min={tomorrow()} hint="Leave empty for a permanent ban." />
+          <Field label={t("reason")} name="reason" required maxLength={500} autoFocus placeholder={t("reasonPlaceholder")} />
+          <Field label={t("until")} name="until" type="date" min={tomorrow()} hint={t("untilHint")} />
           {error && <Alert>{error}</Alert>}
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={onClose} disabled={busy}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" disabled={busy}>
-              {busy ? "Banning…" : "Ban"}
+              {busy ? t("banning") : t("ban")}
             </Button>
           </div>
         </form>

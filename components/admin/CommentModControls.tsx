@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Category, Comment } from "@/server/dto";
 import { Button } from "@/components/ui/Button";
 import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
-import { adminApi, describeError } from "./admin-api";
+import { adminApi, useDescribeError } from "./admin-api";
 
 interface Props {
   comment: Pick<Comment, "id" | "hidden">;
@@ -15,6 +16,8 @@ interface Props {
 
 /** Hide or unhide one comment. Render it for staff only. */
 export function CommentModControls({ comment, onUpdated }: Props) {
+  const t = useTranslations("admin.mod");
+  const describeError = useDescribeError();
   const router = useRouter();
   const [hidden, setHidden] = useState(Boolean(comment.hidden));
   const [busy, setBusy] = useState(false);
@@ -49,10 +52,10 @@ export function CommentModControls({ comment, onUpdated }: Props) {
         disabled={busy}
         onClick={toggle}
         aria-pressed={hidden}
-        title={hidden ? "Show to everyone again" : "Hide from members"}
+        title={hidden ? t("unhideTitle") : t("hideTitle")}
       >
         {hidden ? <EyeIcon className="size-4" /> : <EyeOffIcon className="size-4" />}
-        {busy ? "Saving…" : hidden ? "Unhide" : "Hide"}
+        {busy ? t("saving") : hidden ? t("unhide") : t("hide")}
       </Button>
       {error && (
         <span role="alert" className="text-sm text-red-600 dark:text-red-400">

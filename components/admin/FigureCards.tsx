@@ -1,19 +1,14 @@
 "use client";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { LiveStats } from "@/server/realtime/events";
 import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { useStaffStore } from "./StaffStoreProvider";
 
-const FIGURES: Array<{ key: keyof LiveStats; label: string; hint: string }> = [
-  { key: "online", label: "Members online", hint: "signed in, with a live tab" },
-  { key: "sockets", label: "Sockets connected", hint: "open tabs, members and guests" },
-  { key: "guests", label: "Guests", hint: "anonymous visitors" },
-  { key: "eventsPerMinute", label: "Events / min", hint: "live events published" },
-  { key: "postsToday", label: "Posts today", hint: "since midnight UTC" },
-  { key: "commentsToday", label: "Comments today", hint: "since midnight UTC" },
-];
+/** Each figure's label and hint are `admin.figures.<key>.label` / `.hint` in the catalogue. */
+const FIGURES: Array<keyof Omit<LiveStats, "openReports">> = ["online", "sockets", "guests", "eventsPerMinute", "postsToday", "commentsToday"];
 
 /** Live if a push arrived in the last few seconds (they come every 2 s). */
 function useLive(): boolean {
@@ -27,28 +22,31 @@ function useLive(): boolean {
 }
 
 export function LiveBadge() {
+  const t = useTranslations("admin.figures");
   const live = useLive();
   return (
     <span className="inline-flex items-center gap-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400" role="status">
       <span className={cn("size-2 rounded-full", live ? "animate-pulse bg-emerald-500" : "bg-zinc-400")} aria-hidden="true" />
-      {live ? "Live" : "Waiting for live figures…"}
+      {live ? t("live") : t("waiting")}
     </span>
   );
 }
 
 /** The overview's figure cards: the admin layout's numbers first, then every `stats` push. */
 export function FigureCards() {
+  const t = useTranslations("admin.figures");
+  const format = useFormatter();
   const stats = useStaffStore((s) => s.stats);
   const open = stats.openReports;
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
-      {FIGURES.map((f) => (
-        <Card key={f.key} className="p-4" data-testid={`figure-${f.key}`} data-value={stats[f.key]}>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">{f.label}</p>
+      {FIGURES.map((key) => (
+        <Card key={key} className="p-4" data-testid={`figure-${key}`} data-value={stats[key]}>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t(`${key}.label`)}</p>
           <p className="mt-1 text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums dark:text-white">
-            {stats[f.key].toLocaleString("en-US")}
+            {format.number(stats[key])}
           </p>
-          <p className="mt-1 truncate text-xs text-zinc-400 dark:text-zinc-500">{f.hint}</p>
+          <p className="mt-1 truncate text-xs text-zinc-400 dark:text-zinc-500">{t(`${key}.hint`)}</p>
         </Card>
       ))}
       <Link
@@ -60,9 +58,9 @@ export function FigureCards() {
             : "border-zinc-200 bg-white hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60",
         )}
       >
-        <p className={cn("text-sm", open > 0 ? "text-amber-800 dark:text-amber-300" : "text-zinc-500 dark:text-zinc-400")}>Open reports</p>
+        <p className={cn("text-sm", open > 0 ? "text-amber-800 dark:text-amber-300" : "text-zinc-500 dark:text-zinc-400")}>{t("openReports")}</p>
         <p className="mt-1 text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums dark:text-white">{open}</p>
-        <p className="mt-1 text-xs text-zinc-400 dark:text-zinc-500">{open > 0 ? "Review the queue →" : "all quiet"}</p>
+        <p className="mt-1 text-xs text-zinc-400 dark:text-zinc-500">{open > 0 ? t("review") : t("quiet")}</p>
       </Link>
     </div>
   );

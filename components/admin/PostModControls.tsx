@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Category, Post } from "@/server/dto";
 import type { TPostModeration } from "@/server/moderation/moderation.schema";
@@ -7,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { inputClass } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
 import { EyeIcon, EyeOffIcon, LockIcon, PinIcon, ShieldIcon } from "@/components/ui/icons";
-import { adminApi, describeError } from "./admin-api";
+import { adminApi, useDescribeError } from "./admin-api";
 
 type ModeratedPost = Pick<Post, "id" | "pinned" | "locked" | "hidden" | "category">;
 
@@ -20,6 +21,8 @@ interface Props {
 
 /** Staff controls for one post: pin, lock, hide and move. Render it for staff only. */
 export function PostModControls({ post, categories, onUpdated }: Props) {
+  const t = useTranslations("admin.mod");
+  const describeError = useDescribeError();
   const router = useRouter();
   const id = useId();
   const [shown, setShown] = useState<ModeratedPost>(post);
@@ -58,26 +61,26 @@ export function PostModControls({ post, categories, onUpdated }: Props) {
       onClick={() => change(field, { [field]: !shown[field] })}
     >
       <Icon className="size-4" />
-      {busy === field ? "Saving…" : shown[field] ? off : on}
+      {busy === field ? t("saving") : shown[field] ? off : on}
     </Button>
   );
 
   return (
     <div
       role="group"
-      aria-label="Moderation"
+      aria-label={t("label")}
       className="rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 dark:border-zinc-700 dark:bg-zinc-950/40"
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="inline-flex items-center gap-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
           <ShieldIcon className="size-3.5" />
-          Mod
+          {t("badge")}
         </span>
-        {toggle("pinned", "Pin", "Unpin", PinIcon)}
-        {toggle("locked", "Lock", "Unlock", LockIcon)}
-        {toggle("hidden", "Hide", "Unhide", shown.hidden ? EyeIcon : EyeOffIcon)}
+        {toggle("pinned", t("pin"), t("unpin"), PinIcon)}
+        {toggle("locked", t("lock"), t("unlock"), LockIcon)}
+        {toggle("hidden", t("hide"), t("unhide"), shown.hidden ? EyeIcon : EyeOffIcon)}
         <label htmlFor={`${id}-move`} className="sr-only">
-          Move to category
+          {t("moveLabel")}
         </label>
         <div className="w-48">
           <select
@@ -89,7 +92,7 @@ export function PostModControls({ post, categories, onUpdated }: Props) {
           >
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
-                {c.slug === shown.category.slug ? `In ${c.name}` : `Move to ${c.name}`}
+                {c.slug === shown.category.slug ? t("inCategory", { name: c.name }) : t("moveTo", { name: c.name })}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge } from "@/components/ui/Badge";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -18,11 +19,15 @@ function Author({ username }: { username: string }) {
   );
 }
 
-const Deleted = () => <Badge tone="red">Deleted</Badge>;
+function Deleted() {
+  const t = useTranslations("admin.reports");
+  return <Badge tone="red">{t("deleted")}</Badge>;
+}
 
 /** The reported post or comment, as staff see it: hidden items included, state flagged. */
 export function ReportContent({ target }: { target: QueueReport["target"] }) {
-  if (!target) return <p className="text-sm text-zinc-500 italic dark:text-zinc-400">The reported item no longer exists.</p>;
+  const t = useTranslations("admin.reports");
+  if (!target) return <p className="text-sm text-zinc-500 italic dark:text-zinc-400">{t("itemGone")}</p>;
   if ("post" in target) {
     const p = target.post;
     return (
@@ -36,7 +41,7 @@ export function ReportContent({ target }: { target: QueueReport["target"] }) {
         </div>
         <p className="line-clamp-3 text-sm text-zinc-700 dark:text-zinc-300">{plainText(p.bodyHtml)}</p>
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-          <Author username={p.author.username} /> in {p.category.name} · <RelativeTime iso={p.createdAt} />
+          <Author username={p.author.username} /> {t("inCategory", { name: p.category.name })} · <RelativeTime iso={p.createdAt} />
         </p>
       </div>
     );
@@ -46,10 +51,14 @@ export function ReportContent({ target }: { target: QueueReport["target"] }) {
     <div className="space-y-1.5">
       <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         <span>
-          Comment on{" "}
-          <Link href={`/p/${c.postId}#comment-${c.id}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
-            {target.postTitle}
-          </Link>
+          {t.rich("commentOn", {
+            title: target.postTitle,
+            post: (chunks) => (
+              <Link href={`/p/${c.postId}#comment-${c.id}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
+                {chunks}
+              </Link>
+            ),
+          })}
         </span>
         {c.hidden && <HiddenBadge />}
         {target.deleted && <Deleted />}

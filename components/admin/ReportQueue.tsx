@@ -1,29 +1,21 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Alert } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
-import { adminApi, describeError, type QueueReport, type ReportStatus } from "./admin-api";
+import { adminApi, useDescribeError, type QueueReport, type ReportStatus } from "./admin-api";
 import { useStaffStoreApi } from "./StaffStoreProvider";
 import { ReportCard } from "./ReportCard";
 
-const TABS: Array<{ status: ReportStatus; label: string }> = [
-  { status: "open", label: "Open" },
-  { status: "resolved", label: "Resolved" },
-  { status: "dismissed", label: "Dismissed" },
-  { status: "all", label: "All" },
-];
-
-const EMPTY: Record<ReportStatus, [string, string]> = {
-  open: ["No open reports — all quiet", "New reports appear here the moment they are filed."],
-  resolved: ["Nothing resolved yet", "Reports acted on show up here."],
-  dismissed: ["Nothing dismissed yet", "Reports closed without action show up here."],
-  all: ["No reports at all", "When members report a post or comment, it lands in this queue."],
-};
+/** Each tab's label is `admin.queue.tabs.<status>`; its empty state `admin.queue.empty.<status>`. */
+const TABS: ReportStatus[] = ["open", "resolved", "dismissed", "all"];
 
 /** The reports queue: refetched whenever a `report:changed` arrives, so it is always current. */
 export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]; initialStatus: ReportStatus }) {
+  const t = useTranslations("admin.queue");
+  const describeError = useDescribeError();
   const [status, setStatus] = useState(initialStatus);
   const [reports, setReports] = useState(initial);
   const [loading, setLoading] = useState(false);
@@ -46,7 +38,7 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
     } finally {
       if (ticket === latest.current) setLoading(false);
     }
-  }, []);
+  }, [describeError]);
 
   // A report changed somewhere: refetch the tab on screen. Only a `report:changed` triggers;
   // switching tabs loads by itself (choose), never through here.
@@ -72,25 +64,24 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
     setReports((list) => (status === "open" ? list.filter((x) => x.id !== r.id) : list.map((x) => (x.id === r.id ? r : x))));
   }
 
-  const [title, hint] = EMPTY[status];
   return (
     <div className="space-y-4">
-      <div role="tablist" aria-label="Report status" className="flex gap-1 overflow-x-auto rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
-        {TABS.map((t) => (
+      <div role="tablist" aria-label={t("statusLabel")} className="flex gap-1 overflow-x-auto rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
+        {TABS.map((tab) => (
           <button
-            key={t.status}
+            key={tab}
             role="tab"
             type="button"
-            aria-selected={status === t.status}
-            onClick={() => choose(t.status)}
+            aria-selected={status === tab}
+            onClick={() => choose(tab)}
             className={cn(
               "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
-              status === t.status
+              status === tab
                 ? "bg-white text-zinc-900 shadow-xs dark:bg-zinc-700 dark:text-white"
                 : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
             )}
           >
-            {t.label}
+            {t(`tabs.${tab}`)}
           </button>
         ))}
       </div>
@@ -98,7 +89,7 @@ export function ReportQueue({ initial, initialStatus }: { initial: QueueReport[]
       <div aria-busy={loading} className={cn("space-y-4 transition-opacity", loading && "opacity-60")}>
         {reports.length === 0 ? (
           <Card>
-            <EmptyState title={title}>{hint}</EmptyState>
+            <EmptyState title={t(`empty.${status}.title`)}>{t(`empty.${status}.hint`)}</EmptyState>
           </Card>
         ) : (
           reports.map((r) => <ReportCard key={r.id} report={r} onResolved={resolved} />)

@@ -1,13 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Alert, inputClass } from "@/components/ui/Field";
-import { adminApi, dayToIso, describeError, tomorrow, type QueueReport, type ResolveAction } from "./admin-api";
-
-const LABELS: Record<ResolveAction, string> = { dismiss: "Dismiss", hide: "Hide", delete: "Delete", lock: "Lock post", ban: "Ban author" };
+import { adminApi, dayToIso, tomorrow, useDescribeError, type QueueReport, type ResolveAction } from "./admin-api";
 
 /** The decision on one open report: a note, then one action. Delete and ban ask to be confirmed. */
 export function ResolveForm({ report, onResolved }: { report: QueueReport; onResolved: (r: QueueReport) => void }) {
+  const tr = useTranslations("admin.resolve");
+  const describeError = useDescribeError();
   const id = useId();
   const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState<"delete" | "ban" | null>(null);
@@ -40,7 +41,7 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
       disabled={busy !== null || disabled}
       onClick={() => (action === "delete" || action === "ban" ? setConfirming(action) : resolve(action))}
     >
-      {busy === action ? "Working…" : LABELS[action]}
+      {busy === action ? tr("working") : tr(`actions.${action}`)}
     </Button>
   );
 
@@ -48,7 +49,7 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
     <div className="space-y-3">
       <div>
         <label htmlFor={`${id}-note`} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-400">
-          Note for the audit log (optional)
+          {tr("note")}
         </label>
         <input
           id={`${id}-note`}
@@ -56,7 +57,7 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
           value={note}
           maxLength={1000}
           onChange={(e) => setNote(e.target.value)}
-          placeholder="Why you decided this"
+          placeholder={tr("notePlaceholder")}
         />
       </div>
       {confirming ? (
@@ -64,7 +65,7 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
           {confirming === "ban" ? (
             <div>
               <label htmlFor={`${id}-until`} className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
-                Banned until (leave empty for permanent)
+                {tr("banUntil")}
               </label>
               <input
                 id={`${id}-until`}
@@ -76,13 +77,19 @@ export function ResolveForm({ report, onResolved }: { report: QueueReport; onRes
               />
             </div>
           ) : (
-            <p className="text-sm text-red-800 dark:text-red-200">Delete this {report.targetType} for everyone?</p>
+            <p className="text-sm text-red-800 dark:text-red-200">{tr("confirmDelete", { type: report.targetType })}</p>
           )}
           <Button size="sm" variant="danger" disabled={busy !== null} onClick={() => resolve(confirming)}>
-            {busy ? "Working…" : confirming === "ban" ? `Ban ${item?.author.username ?? "author"}` : "Delete"}
+            {busy
+              ? tr("working")
+              : confirming === "ban"
+                ? item
+                  ? tr("banUser", { username: item.author.username })
+                  : tr("actions.ban")
+                : tr("actions.delete")}
           </Button>
           <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => setConfirming(null)}>
-            Cancel
+            {tr("cancel")}
           </Button>
         </div>
       ) : (

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { Role } from "@/server/dto";
 import { Avatar } from "@/components/ui/Avatar";
 import { Badge } from "@/components/ui/Badge";
@@ -20,10 +21,7 @@ export function canBan(actor: Staff, target: AdminUser): boolean {
   return target.role !== "MODERATOR" || actor.role === "ADMIN";
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 const ROLE_TONE = { ADMIN: "red", MODERATOR: "green", MEMBER: "neutral" } as const;
-const ROLE_LABEL = { ADMIN: "Admin", MODERATOR: "Moderator", MEMBER: "Member" } as const;
 
 interface Props {
   user: AdminUser;
@@ -35,27 +33,31 @@ interface Props {
 }
 
 function RoleControl({ user: u, me, busy, onRole }: Pick<Props, "user" | "me" | "busy" | "onRole">) {
-  if (me.role !== "ADMIN" || u.id === me.id) return <Badge tone={ROLE_TONE[u.role]}>{ROLE_LABEL[u.role]}</Badge>;
+  const roles = useTranslations("roles");
+  const t = useTranslations("admin.users");
+  if (me.role !== "ADMIN" || u.id === me.id) return <Badge tone={ROLE_TONE[u.role]}>{roles(u.role)}</Badge>;
   return (
     <select
-      aria-label={`Role of ${u.username}`}
+      aria-label={t("roleOf", { username: u.username })}
       className={cn(inputClass, "h-8 min-w-32 py-0 pr-8")}
       value={u.role}
       disabled={busy}
       onChange={(e) => onRole(e.target.value as Role)}
     >
-      <option value="MEMBER">Member</option>
-      <option value="MODERATOR">Moderator</option>
-      <option value="ADMIN">Admin</option>
+      <option value="MEMBER">{roles("MEMBER")}</option>
+      <option value="MODERATOR">{roles("MODERATOR")}</option>
+      <option value="ADMIN">{roles("ADMIN")}</option>
     </select>
   );
 }
 
 function BanState({ ban }: { ban: AdminUser["ban"] }) {
-  if (!ban) return <span className="text-sm text-zinc-500 dark:text-zinc-400">Active</span>;
+  const t = useTranslations("admin.users");
+  const locale = useLocale();
+  if (!ban) return <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("active")}</span>;
   return (
     <div className="space-y-0.5">
-      <Badge tone="red">{ban.until ? `Banned until ${new Date(ban.until).toLocaleDateString("en-US")}` : "Banned"}</Badge>
+      <Badge tone="red">{ban.until ? t("bannedUntil", { date: formatDate(ban.until, locale) }) : t("banned")}</Badge>
       {ban.reason && (
         <p className="max-w-48 truncate text-xs text-zinc-500 dark:text-zinc-400" title={ban.reason}>
           {ban.reason}
@@ -67,6 +69,8 @@ function BanState({ ban }: { ban: AdminUser["ban"] }) {
 
 /** One member. On phones the role and ban state move under the name, so the actions stay in view. */
 export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
+  const t = useTranslations("admin.users");
+  const locale = useLocale();
   const td = "px-3 py-3 align-middle first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5";
   return (
     <tr className={cn("transition-opacity", busy && "opacity-60")}>
@@ -79,7 +83,7 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
               className="block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100"
             >
               {u.username}
-              {u.id === me.id && <span className="ml-1 font-normal text-zinc-500">(you)</span>}
+              {u.id === me.id && <span className="ml-1 font-normal text-zinc-500">{t("you")}</span>}
             </Link>
             {u.email && <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{u.email}</span>}
           </div>
@@ -93,10 +97,10 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
         <RoleControl user={u} me={me} busy={busy} onRole={onRole} />
       </td>
       <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 md:table-cell dark:text-zinc-400")}>
-        {formatDate(u.createdAt)}
+        {formatDate(u.createdAt, locale)}
       </td>
       <td className={cn(td, "hidden text-sm whitespace-nowrap text-zinc-600 tabular-nums md:table-cell dark:text-zinc-400")}>
-        {count(u.posts, "post")} · {count(u.comments, "comment")}
+        {t("activity", { posts: u.posts, comments: u.comments })}
       </td>
       <td className={cn(td, "hidden sm:table-cell")}>
         <BanState ban={u.ban} />
@@ -104,12 +108,12 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
       <td className={cn(td, "text-right")}>
         {u.ban ? (
           <Button size="sm" variant="secondary" disabled={busy} onClick={onUnban}>
-            Unban
+            {t("unban")}
           </Button>
         ) : (
           canBan(me, u) && (
             <Button size="sm" variant="secondary" disabled={busy} onClick={onBan} className="text-red-700! dark:text-red-400!">
-              Ban
+              {t("ban")}
             </Button>
           )
         )}

@@ -1,16 +1,19 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { Role } from "@/server/dto";
 import { Card } from "@/components/ui/Card";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Alert, inputClass } from "@/components/ui/Field";
-import { adminApi, describeError, USERS_PAGE, type AdminUser, type ModeratedUser, type UsersPage } from "./admin-api";
+import { adminApi, useDescribeError, USERS_PAGE, type AdminUser, type ModeratedUser, type UsersPage } from "./admin-api";
 import { UserRow, type Staff } from "./UserRow";
 import { BanDialog } from "./BanDialog";
 
 /** Members, searchable by name or email, with ban, unban and (for admins) role changes. */
 export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; initialQuery: string; me: Staff }) {
+  const t = useTranslations("admin.users");
+  const describeError = useDescribeError();
   const [query, setQuery] = useState(initialQuery);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState(initial);
@@ -37,23 +40,23 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
   useEffect(() => {
     const q = query.trim();
     if (q === searched.current) return;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       searched.current = q;
       window.history.replaceState(null, "", q ? `/admin/users?q=${encodeURIComponent(q)}` : "/admin/users");
       void load(q, 0);
     }, 250);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [query]);
 
   const merge = (u: ModeratedUser) => setPage((p) => ({ ...p, users: p.users.map((x) => (x.id === u.id ? { ...x, ...u } : x)) }));
 
-  async function act(user: AdminUser, verb: string, work: () => Promise<ModeratedUser>) {
+  async function act(user: AdminUser, verb: "unban" | "role", work: () => Promise<ModeratedUser>) {
     setBusyId(user.id);
     setError(null);
     try {
       merge(await work());
     } catch (err) {
-      setError(`Could not ${verb} ${user.username}: ${describeError(err)}`);
+      setError(t("actFailed", { verb, username: user.username, error: describeError(err) }));
     } finally {
       setBusyId(null);
     }
@@ -64,8 +67,8 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
     <div className="space-y-4">
       <input
         type="search"
-        aria-label="Search users by name or email"
-        placeholder="Search by username or email…"
+        aria-label={t("searchLabel")}
+        placeholder={t("searchPlaceholder")}
         className={inputClass}
         value={query}
         maxLength={60}
@@ -74,27 +77,27 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
       {error && <Alert>{error}</Alert>}
       <Card className="overflow-hidden">
         {page.users.length === 0 ? (
-          <EmptyState title="No users found">{query ? `Nobody matches “${query}”.` : "No one has joined yet."}</EmptyState>
+          <EmptyState title={t("noneFound")}>{query ? t("noMatch", { query }) : t("noneYet")}</EmptyState>
         ) : (
           <div className="relative overflow-x-auto">
             <table className="w-full text-left">
               <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
                 <tr className="[&>th]:px-3 [&>th]:py-2 [&>th:first-child]:pl-4 [&>th:last-child]:pr-4 sm:[&>th:first-child]:pl-5">
-                  <th scope="col">User</th>
+                  <th scope="col">{t("columns.user")}</th>
                   <th scope="col" className="hidden sm:table-cell">
-                    Role
+                    {t("columns.role")}
                   </th>
                   <th scope="col" className="hidden md:table-cell">
-                    Joined
+                    {t("columns.joined")}
                   </th>
                   <th scope="col" className="hidden md:table-cell">
-                    Activity
+                    {t("columns.activity")}
                   </th>
                   <th scope="col" className="hidden sm:table-cell">
-                    Status
+                    {t("columns.status")}
                   </th>
                   <th scope="col">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("columns.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -107,7 +110,7 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
                     busy={busyId === u.id}
                     onBan={() => setBanning(u)}
                     onUnban={() => act(u, "unban", () => adminApi.unban(u.id))}
-                    onRole={(role: Role) => act(u, "change the role of", () => adminApi.setRole(u.id, role))}
+                    onRole={(role: Role) => act(u, "role", () => adminApi.setRole(u.id, role))}
                   />
                 ))}
               </tbody>
@@ -116,7 +119,7 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
         )}
       </Card>
       <div className="flex items-center justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-400">
-        <span className="tabular-nums">{page.total === 0 ? "0 users" : `${offset + 1}–${end} of ${page.total}`}</span>
+        <span className="tabular-nums">{page.total === 0 ? t("zero") : t("range", { from: offset + 1, to: end, total: page.total })}</span>
         <div className="flex gap-2">
           <Button
             size="sm"
@@ -124,10 +127,10 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
             disabled={offset === 0}
             onClick={() => load(query.trim(), Math.max(0, offset - USERS_PAGE))}
           >
-            Previous
+            {t("previous")}
           </Button>
           <Button size="sm" variant="secondary" disabled={end >= page.total} onClick={() => load(query.trim(), offset + USERS_PAGE)}>
-            Next
+            {t("next")}
           </Button>
         </div>
       </div>

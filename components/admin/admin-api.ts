@@ -1,6 +1,8 @@
 import type { AdminUser, AuditEntry, ModeratedUser, ReportInQueue } from "@/server/dto";
 import type { TPostModeration, TResolve } from "@/server/moderation/moderation.schema";
-import { call, ApiError, errorMessage } from "@/components/api";
+import { useCallback } from "react";
+import { call, ApiError } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 
 // Payload types come from the shapes the server declares, never written out twice.
 export type QueueReport = ReportInQueue;
@@ -30,12 +32,21 @@ export const adminApi = {
 
 export type UsersPage = Awaited<ReturnType<(typeof adminApi)["users"]>>;
 
-/** The server's own words, plus its code and any field details: staff need to know exactly why. */
-export function describeError(err: unknown): string {
-  const text = errorMessage(err);
-  if (!(err instanceof ApiError) || err.code === "NETWORK") return text;
-  const fields = err.details.map((d) => `${d.field} ${d.message}`).join("; ");
-  return `${text}${fields ? ` (${fields})` : ""} [${err.code}]`;
+/**
+ * For staff: the sentence for the error in their language, plus the server's own (English)
+ * words, any field details and the code, because staff need to know exactly why.
+ */
+export function useDescribeError(): (err: unknown) => string {
+  const { error } = useErrorText();
+  return useCallback(
+    (err: unknown) => {
+      const text = error(err);
+      if (!(err instanceof ApiError) || err.code === "NETWORK") return text;
+      const fields = err.details.map((d) => `${d.field} ${d.message}`).join("; ");
+      return `${text} (${err.message}${fields ? `: ${fields}` : ""}) [${err.code}]`;
+    },
+    [error],
+  );
 }
 
 /** A date input's value ("2026-12-31") as the ISO instant at the start of that local day. */

@@ -17,10 +17,16 @@ export function auditHref(f: AuditFilters): string {
   return s ? `/admin/audit?${s}` : "/admin/audit";
 }
 
-/** Whole families (`post` matches every `post.*`) first, then exact actions. */
-export const ACTION_OPTIONS: Array<{ label: string; options: Array<[value: string, label: string]> }> = [
+/**
+ * Whole families (`post` matches every `post.*`) first, then exact actions. Each group's
+ * heading is `admin.audit.groups.<group>` in the catalogue; actions show as their codes.
+ */
+export const ACTION_OPTIONS: Array<{
+  group: "families" | "posts" | "comments" | "users" | "reports" | "categories";
+  options: Array<[value: string, label: string]>;
+}> = [
   {
-    label: "Families",
+    group: "families",
     options: [
       ["post", "post.*"],
       ["comment", "comment.*"],
@@ -30,11 +36,11 @@ export const ACTION_OPTIONS: Array<{ label: string; options: Array<[value: strin
     ],
   },
   {
-    label: "Posts",
+    group: "posts",
     options: ["hide", "unhide", "lock", "unlock", "pin", "unpin", "move", "delete"].map((a) => [`post.${a}`, `post.${a}`]),
   },
-  { label: "Comments", options: ["hide", "unhide", "delete"].map((a) => [`comment.${a}`, `comment.${a}`]) },
-  { label: "Users", options: ["ban", "unban", "role"].map((a) => [`user.${a}`, `user.${a}`]) },
-  { label: "Reports", options: ["resolve", "dismiss"].map((a) => [`report.${a}`, `report.${a}`]) },
-  { label: "Categories", options: ["create", "update"].map((a) => [`category.${a}`, `category.${a}`]) },
+  { group: "comments", options: ["hide", "unhide", "delete"].map((a) => [`comment.${a}`, `comment.${a}`]) },
+  { group: "users", options: ["ban", "unban", "role"].map((a) => [`user.${a}`, `user.${a}`]) },
+  { group: "reports", options: ["resolve", "dismiss"].map((a) => [`report.${a}`, `report.${a}`]) },
+  { group: "categories", options: ["create", "update"].map((a) => [`category.${a}`, `category.${a}`]) },
 ];

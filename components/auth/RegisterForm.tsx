@@ -1,16 +1,21 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { call, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 import { reconnectLive } from "./session";
 import { safeCallback } from "./callback";
 
-const LABELS: Record<string, string> = { email: "Email", username: "Username", password: "Password" };
+const FIELDS = ["email", "username", "password"] as const;
+const isField = (k: string): k is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(k);
 
 export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("auth");
+  const describe = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ email: "", username: "", password: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -30,9 +35,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
       await call("POST /api/v1/auth/register", { body: form });
     } catch (err) {
       const f = err instanceof ApiError ? err.fieldErrors() : {};
-      const mapped = Object.fromEntries(Object.entries(f).map(([k, m]) => [k, `${LABELS[k] ?? k} ${m}.`]));
-      if (Object.keys(mapped).some((k) => k in LABELS)) setErrors(mapped);
-      else setError(errorMessage(err));
+      const mapped = Object.fromEntries(Object.entries(f).map(([k, m]) => [k, describe.field(isField(k) ? t(k) : k, m)]));
+      if (Object.keys(mapped).some(isField)) setErrors(mapped);
+      else setError(describe.error(err));
       setBusy(false);
       return;
     }
@@ -52,7 +57,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
       {error && <Alert>{error}</Alert>}
       <Field
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         value={form.email}
@@ -62,25 +67,25 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
       />
       <Field
         name="username"
-        label="Username"
+        label={t("username")}
         autoComplete="username"
         value={form.username}
         onChange={set("username")}
         error={errors.username}
-        hint="3–32 characters: letters, digits, _ and -. Shown on everything you post."
+        hint={t("usernameHint")}
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         value={form.password}
         onChange={set("password")}
         error={errors.password}
-        hint="At least 8 characters."
+        hint={t("passwordHint")}
       />
       <Button type="submit" className="w-full" disabled={busy}>
-        {busy ? "Creating account…" : "Create account"}
+        {busy ? t("creating") : t("create")}
       </Button>
     </form>
   );

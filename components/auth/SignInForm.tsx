@@ -1,20 +1,23 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 import { reconnectLive } from "./session";
 import { safeCallback, signInError } from "./callback";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+  const t = useTranslations("auth");
+  const tz = useTranslations("authz");
   const router = useRouter();
-  const t = useTranslations("authz");
-  /** "RateLimited:42" (server/auth/signin-guard.ts): how long to wait, in the reader's language. */
-  const describe = (code: string | null | undefined) => {
+  /** The reader's sentence for a sign-in error; "RateLimited:42" (server/auth/signin-guard.ts) says how long to wait. */
+  const describe = (code: string | null | undefined): string | null => {
     const limited = /^RateLimited:(\d+)$/.exec(code ?? "");
-    return limited ? t("tooManyAttempts", { seconds: Number(limited[1]) }) : signInError(code);
+    if (limited) return tz("tooManyAttempts", { seconds: Number(limited[1]) });
+    const key = signInError(code);
+    return key ? t(`errors.${key}`) : null;
   };
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -27,7 +30,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     const res = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
     if (!res || res.error || !res.ok) {
-      setError(res ? describe(res.error ?? "CredentialsSignin") : "Can't reach Parley. Check your connection and try again.");
+      setError(res ? describe(res.error ?? "CredentialsSignin") : t("errors.Network"));
       setBusy(false);
       return;
     }
@@ -41,7 +44,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       {error && <Alert>{error}</Alert>}
       <Field
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         required
@@ -51,7 +54,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         required
@@ -59,7 +62,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         onChange={(e) => setPassword(e.target.value)}
       />
       <Button type="submit" className="w-full" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

@@ -16,14 +16,12 @@ export function safeCallback(raw: string | null | undefined, origin?: string): s
   }
 }
 
-export const SIGNIN_ERRORS: Record<string, string> = {
-  CredentialsSignin: "Wrong email or password.",
-  Banned: "This account is suspended.",
-  RateLimited: "Too many sign-in attempts. Wait a minute, then try again.",
-  SessionRequired: "Please sign in to continue.",
-};
+/** NextAuth's sign-in error codes Parley explains; each is `auth.errors.<code>` in the catalogue. */
+export const SIGNIN_ERRORS = ["CredentialsSignin", "Banned", "RateLimited", "SessionRequired"] as const;
+export type SignInErrorKey = (typeof SIGNIN_ERRORS)[number] | "Other" | "Network";
 
-export function signInError(code: string | null | undefined): string | null {
+/** The catalogue key explaining a sign-in error code, or null when there is none. */
+export function signInError(code: string | null | undefined): SignInErrorKey | null {
   if (!code) return null;
-  return SIGNIN_ERRORS[code] ?? "Signing in did not work. Please try again.";
+  return (SIGNIN_ERRORS as readonly string[]).includes(code) ? (code as SignInErrorKey) : "Other";
 }

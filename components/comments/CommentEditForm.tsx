@@ -1,11 +1,15 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Comment } from "@/server/dto";
-import { call, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 
 export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comment; onSaved: (c: Comment) => void; onCancel: () => void }) {
+  const t = useTranslations("comments");
+  const describe = useErrorText();
   const [body, setBody] = useState(comment.body);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +22,7 @@ export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comme
       onSaved(res.comment);
     } catch (err) {
       const field = err instanceof ApiError ? err.fieldErrors().body : undefined;
-      setError(field ? `Comment ${field}.` : errorMessage(err));
+      setError(field ? describe.field(t("comment"), field) : describe.error(err));
     } finally {
       setBusy(false);
     }
@@ -34,7 +38,7 @@ export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comme
     >
       <MarkdownEditor
         id={`edit-comment-${comment.id}`}
-        label="Edit comment"
+        label={t("edit")}
         hideLabel
         value={body}
         onChange={setBody}
@@ -46,10 +50,10 @@ export function CommentEditForm({ comment, onSaved, onCancel }: { comment: Comme
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" size="sm" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" size="sm" disabled={busy || body.trim() === ""}>
-          {busy ? "Saving…" : "Save"}
+          {busy ? t("saving") : t("save")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
@@ -15,6 +16,8 @@ import { CommentModControls } from "@/components/admin/CommentModControls";
 import { CommentEditForm } from "./CommentEditForm";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
+  const t = useTranslations("comments");
+  const time = useTranslations("time");
   const [editing, setEditing] = useState(false);
   const thread = useThreadStoreApi();
   const upsert = useThreadStore((s) => s.upsertComment);
@@ -41,15 +44,15 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
           {isOp && (
             <span
               className="rounded bg-zinc-100 px-1 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
-              title="Author of the post"
+              title={t("opTitle")}
             >
-              OP
+              {t("op")}
             </span>
           )}
           <a href={`#${anchor}`} className="text-zinc-500 hover:underline dark:text-zinc-400">
             <RelativeTime iso={comment.createdAt} />
           </a>
-          {comment.editedAt && <span className="text-zinc-400 italic dark:text-zinc-500">edited</span>}
+          {comment.editedAt && <span className="text-zinc-400 italic dark:text-zinc-500">{time("edited")}</span>}
           {comment.hidden && <HiddenBadge />}
         </div>
         {editing ? (

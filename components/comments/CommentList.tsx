@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
+import { useErrorText } from "@/components/i18n/errors";
 import type { Me } from "@/components/posts/me";
 import { CommentItem } from "./CommentItem";
 import { PendingCommentItem } from "./PendingCommentItem";
@@ -16,17 +18,19 @@ interface CommentListProps {
 
 /** Server comments in seq order, then this member's comments still on their way. */
 export function CommentList({ postId, postAuthorId, comments, me, mine }: CommentListProps) {
+  const t = useTranslations("comments");
+  const describe = useErrorText();
   const thread = useThreadStoreApi();
   const optimistic = useThreadStore((s) => s.optimistic);
   if (comments.length === 0 && optimistic.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-        No comments yet.{me && !me.banned ? " Be the first to reply." : ""}
+        {me && !me.banned ? t("emptyInvite") : t("empty")}
       </p>
     );
   }
   return (
-    <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Comments">
+    <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={t("list")}>
       {comments.map((c) => (
         <CommentItem key={c.id} comment={c} me={me} mine={mine[c.id] ?? null} isOp={c.author.id === postAuthorId} />
       ))}
@@ -36,7 +40,7 @@ export function CommentList({ postId, postAuthorId, comments, me, mine }: Commen
           item={o}
           onRetry={() => {
             thread.getState().retryOptimistic(o.clientId);
-            void sendComment(thread, postId, o.clientId, o.body);
+            void sendComment(thread, postId, o.clientId, o.body, describe.error);
           }}
           onDiscard={() => thread.getState().discardOptimistic(o.clientId)}
         />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { OptimisticComment } from "@/components/stores/thread";
 import { Avatar } from "@/components/ui/Avatar";
 import { Button } from "@/components/ui/Button";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/Button";
  * ("reconnecting…", sent again by itself), or one that failed with a way to retry.
  */
 export function PendingCommentItem({ item, onRetry, onDiscard }: { item: OptimisticComment; onRetry: () => void; onDiscard: () => void }) {
+  const t = useTranslations("comments");
   const failed = item.status === "failed";
   return (
     <li className="flex gap-3 py-5" data-testid="pending-comment" aria-busy={!failed}>
@@ -16,17 +18,17 @@ export function PendingCommentItem({ item, onRetry, onDiscard }: { item: Optimis
         <div className="flex items-center gap-2 text-sm">
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">{item.author.username}</span>
           {failed ? (
-            <span className="text-red-600 dark:text-red-400">not sent</span>
+            <span className="text-red-600 dark:text-red-400">{t("notSent")}</span>
           ) : item.status === "reconnecting" ? (
             <span
               role="status"
               className="animate-pulse text-amber-700 dark:text-amber-400"
-              title="Parley is unreachable; this comment will be sent when it is back"
+              title={t("reconnectingTitle")}
             >
-              reconnecting…
+              {t("reconnecting")}
             </span>
           ) : (
-            <span className="animate-pulse text-zinc-500 dark:text-zinc-400">sending…</span>
+            <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t("sending")}</span>
           )}
         </div>
         <p
@@ -40,10 +42,10 @@ export function PendingCommentItem({ item, onRetry, onDiscard }: { item: Optimis
               {item.error}
             </p>
             <Button size="sm" variant="secondary" onClick={onRetry}>
-              Retry
+              {t("retry")}
             </Button>
             <Button size="sm" variant="ghost" onClick={onDiscard}>
-              Discard
+              {t("discard")}
             </Button>
           </div>
         )}

@@ -1,14 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useThreadStore } from "@/components/stores/ThreadStoreProvider";
-
-function sentence(names: string[]): string {
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  return `${names.length} people are typing…`;
-}
 
 /** "alice is typing…", from the thread store; the line keeps its height so nothing jumps. */
 export function TypingIndicator({ selfId }: { selfId?: string }) {
+  const t = useTranslations("comments");
   const typing = useThreadStore((s) => s.typing);
   const names = Object.entries(typing)
     .filter(([id]) => id !== selfId)
@@ -22,7 +18,11 @@ export function TypingIndicator({ selfId }: { selfId?: string }) {
             <span className="size-1.5 animate-bounce rounded-full bg-zinc-400 [animation-delay:-0.15s]" />
             <span className="size-1.5 animate-bounce rounded-full bg-zinc-400" />
           </span>
-          {sentence(names)}
+          {names.length === 1
+            ? t("typingOne", { name: names[0] })
+            : names.length === 2
+              ? t("typingTwo", { first: names[0], second: names[1] })
+              : t("typingMany", { count: names.length })}
         </>
       )}
     </p>

@@ -1,5 +1,5 @@
 "use client";
-import { ApiError, call, errorMessage, isTransient } from "@/components/api";
+import { ApiError, call, isTransient } from "@/components/api";
 import { getSocket } from "@/components/realtime/socket";
 import type { ThreadStore } from "@/components/stores/thread";
 import type { Comment } from "@/server/dto";
@@ -39,9 +39,16 @@ async function create(postId: string, clientId: string, body: string): Promise<C
  * Sends a comment that is already shown optimistically in `thread`. The clientId makes the
  * request idempotent, so a retry after a lost response never creates a second comment. While
  * Parley or its database is unreachable the comment stays on screen as "reconnecting…" and is
- * sent again with the same clientId, until it lands or the member discards it.
+ * sent again with the same clientId, until it lands or the member discards it. `describe`
+ * turns a final failure into the sentence shown under it, in the reader's language.
  */
-export async function sendComment(thread: ThreadStore, postId: string, clientId: string, body: string): Promise<void> {
+export async function sendComment(
+  thread: ThreadStore,
+  postId: string,
+  clientId: string,
+  body: string,
+  describe: (err: unknown) => string,
+): Promise<void> {
   const store = () => thread.getState();
   const stillPending = () => store().optimistic.some((o) => o.clientId === clientId);
   const started = Date.now();
@@ -51,7 +58,7 @@ export async function sendComment(thread: ThreadStore, postId: string, clientId:
       return;
     } catch (err) {
       if (!stillPending()) return;
-      if (!isTransient(err) || Date.now() - started > KEEP_TRYING_MS) return store().failOptimistic(clientId, errorMessage(err));
+      if (!isTransient(err) || Date.now() - started > KEEP_TRYING_MS) return store().failOptimistic(clientId, describe(err));
       store().reconnectingOptimistic(clientId);
       await new Promise((resolve) => setTimeout(resolve, delay(err, attempt)));
       if (!stillPending()) return;

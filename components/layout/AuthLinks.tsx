@@ -1,5 +1,6 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, LinkButton } from "@/components/ui/Button";
@@ -7,21 +8,23 @@ import { reconnectLive } from "@/components/auth/session";
 
 /** Sign in / register, returning to the page the visitor was on. */
 export function SignedOutLinks() {
+  const t = useTranslations("header");
   const path = usePathname();
   const back = path && !["/signin", "/register"].includes(path) ? `?callbackUrl=${encodeURIComponent(path)}` : "";
   return (
     <div className="flex items-center gap-1.5">
       <LinkButton href={`/signin${back}`} variant="ghost" size="sm">
-        Sign in
+        {t("signIn")}
       </LinkButton>
       <LinkButton href={`/register${back}`} size="sm">
-        Register
+        {t("register")}
       </LinkButton>
     </div>
   );
 }
 
 export function SignOutButton() {
+  const t = useTranslations("header");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (
@@ -38,7 +41,7 @@ export function SignOutButton() {
         setBusy(false);
       }}
     >
-      Sign out
+      {t("signOut")}
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { Category } from "@/server/dto";
 import { cn } from "@/components/ui/cn";
 import { ShieldIcon } from "@/components/ui/icons";
@@ -24,14 +25,15 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
 }
 
 export function CategoryNav({ categories, staff }: { categories: Category[]; staff: boolean }) {
+  const t = useTranslations("header");
   const path = usePathname();
   return (
     <nav
-      aria-label="Categories"
+      aria-label={t("categories")}
       className="-mx-1 flex items-center gap-1 overflow-x-auto px-1 py-1.5 [scrollbar-width:none] max-sm:[mask-image:linear-gradient(to_right,#000_85%,transparent)]"
     >
       <NavLink href="/" active={path === "/"}>
-        All
+        {t("all")}
       </NavLink>
       {categories.map((c) => (
         <NavLink key={c.id} href={`/c/${c.slug}`} active={path === `/c/${c.slug}`}>
@@ -43,7 +45,7 @@ export function CategoryNav({ categories, staff }: { categories: Category[]; sta
           <span className="flex-1" />
           <NavLink href="/admin" active={path.startsWith("/admin")}>
             <ShieldIcon className="size-4" />
-            Admin
+            {t("admin")}
           </NavLink>
         </>
       )}

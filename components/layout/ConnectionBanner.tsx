@@ -7,6 +7,7 @@ import type { SessionEnded } from "@/server/realtime/events";
 
 /** Says so when live updates are interrupted; silent while connecting for the first time. */
 export function ConnectionBanner() {
+  const t = useTranslations("connection");
   const status = useConnectionStore((s) => s.status);
   const ended = useConnectionStore((s) => s.ended);
   if (ended) return <SessionEndedBanner ended={ended} />;
@@ -19,12 +20,12 @@ export function ConnectionBanner() {
       {status === "reconnecting" ? (
         <>
           <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
-          Reconnecting… live updates are paused.
+          {t("reconnecting")}
         </>
       ) : (
         <>
           <WifiOffIcon className="size-4" />
-          You are offline. Live updates will resume when the connection is back.
+          {t("offline")}
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Category, Viewer } from "@/server/dto";
 import { isStaff } from "@/server/dto";
 import { Logo } from "@/components/ui/Logo";
@@ -17,10 +18,11 @@ interface HeaderProps {
 
 /** Who is online and the viewer's notifications come from the stores the root layout started. */
 export function Header({ viewer, categories }: HeaderProps) {
+  const t = useTranslations("header");
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
-        <Link href="/" aria-label="Parley home" className="rounded-md focus-visible:outline-2 focus-visible:outline-accent-500">
+        <Link href="/" aria-label={t("home")} className="rounded-md focus-visible:outline-2 focus-visible:outline-accent-500">
           <Logo />
         </Link>
         <span className="flex-1" />
@@ -33,7 +35,7 @@ export function Header({ viewer, categories }: HeaderProps) {
             <Link
               href={`/u/${encodeURIComponent(viewer.username)}`}
               className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
-              aria-label={`Your profile: ${viewer.username}`}
+              aria-label={t("yourProfile", { username: viewer.username })}
             >
               <Avatar username={viewer.username} size="sm" />
               <span className="hidden max-w-32 truncate text-sm font-medium sm:inline">{viewer.username}</span>

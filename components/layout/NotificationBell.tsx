@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { call } from "@/components/api";
 import { useNotificationStore } from "@/components/stores/StoresProvider";
@@ -11,6 +12,7 @@ import { NotificationList } from "./NotificationList";
  * (on the server too); those items stay highlighted until the panel closes.
  */
 export function NotificationBell() {
+  const t = useTranslations("notifications");
   const list = useNotificationStore((s) => s.list);
   const unread = useNotificationStore((s) => s.unread);
   const markRead = useNotificationStore((s) => s.markRead);
@@ -50,7 +52,7 @@ export function NotificationBell() {
         onClick={toggle}
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-label={unread ? t("bellUnread", { count: unread }) : t("title")}
         className="relative inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
         <BellIcon className="size-5" />
@@ -71,7 +73,7 @@ export function NotificationBell() {
         )}
       >
         <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
-          <h2 className="text-sm font-semibold">Notifications</h2>
+          <h2 className="text-sm font-semibold">{t("title")}</h2>
         </div>
         <NotificationList list={list} fresh={fresh} onNavigate={() => setOpen(false)} />
       </div>

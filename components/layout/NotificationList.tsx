@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Notification } from "@/server/dto";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -10,10 +11,11 @@ function href(n: Notification) {
 }
 
 export function NotificationList({ list, fresh, onNavigate }: { list: Notification[]; fresh: Set<string>; onNavigate: () => void }) {
+  const t = useTranslations("notifications");
   if (list.length === 0) {
     return (
       <p className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">
-        You&apos;re all caught up. Replies and @mentions will show up here.
+        {t("empty")}
       </p>
     );
   }
@@ -32,14 +34,17 @@ export function NotificationList({ list, fresh, onNavigate }: { list: Notificati
             <Avatar username={n.actor.username} size="sm" />
             <span className="min-w-0 flex-1">
               <span className="block text-zinc-700 dark:text-zinc-300">
-                <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{n.actor.username}</strong>{" "}
-                {n.kind === "MENTION" ? "mentioned you in" : "replied to"}{" "}
-                <strong className="font-medium text-zinc-900 dark:text-zinc-100">{n.postTitle || "a post"}</strong>
+                {t.rich(n.kind === "MENTION" ? "mentioned" : "replied", {
+                  actor: n.actor.username,
+                  post: n.postTitle || t("aPost"),
+                  who: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+                  what: (chunks) => <strong className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+                })}
               </span>
               {n.excerpt && <span className="mt-0.5 line-clamp-2 block text-zinc-500 dark:text-zinc-400">{n.excerpt}</span>}
               <RelativeTime iso={n.createdAt} className="mt-1 block text-xs text-zinc-400 dark:text-zinc-500" />
             </span>
-            {fresh.has(n.id) && <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label="new" />}
+            {fresh.has(n.id) && <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label={t("new")} />}
           </Link>
         </li>
       ))}

@@ -1,11 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { usePresenceStore } from "@/components/stores/StoresProvider";
 
 /** "● 3 online" in the header, from the presence store (the server's snapshot, then live). */
 export function OnlineIndicator() {
+  const t = useTranslations("presence");
   const count = usePresenceStore((s) => s.count);
   const guests = usePresenceStore((s) => s.guests);
-  const label = `${count} member${count === 1 ? "" : "s"} online${guests ? `, ${guests} guest${guests === 1 ? "" : "s"}` : ""}`;
+  const label = guests ? t("membersAndGuestsOnline", { count, guests }) : t("membersOnline", { count });
   return (
     <span
       title={label}
@@ -16,7 +18,7 @@ export function OnlineIndicator() {
         <span className={`relative inline-flex size-2 rounded-full ${count > 0 ? "bg-emerald-500" : "bg-zinc-400"}`} />
       </span>
       <span className="sr-only">{label}</span>
-      <span aria-hidden="true">{count} online</span>
+      <span aria-hidden="true">{t("online", { count })}</span>
     </span>
   );
 }

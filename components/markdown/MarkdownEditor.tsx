@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type KeyboardEvent, type Ref } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldError, inputClass } from "@/components/ui/Field";
@@ -27,6 +28,7 @@ interface MarkdownEditorProps {
  */
 export function MarkdownEditor(props: MarkdownEditorProps) {
   const { id, label, value, onChange, error, hideLabel, onSubmit, textareaRef, ...rest } = props;
+  const t = useTranslations("editor");
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [html, setHtml] = useState<string | null>(null);
   const errorId = `${id}-error`;
@@ -61,12 +63,12 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
         <label htmlFor={id} className={cn("text-sm font-medium text-zinc-800 dark:text-zinc-200", hideLabel && "sr-only")}>
           {label}
         </label>
-        <div role="group" aria-label="Editor mode" className="ml-auto flex gap-0.5 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
+        <div role="group" aria-label={t("mode")} className="ml-auto flex gap-0.5 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
           <button type="button" aria-pressed={tab === "write"} className={tabClass(tab === "write")} onClick={() => setTab("write")}>
-            Write
+            {t("write")}
           </button>
           <button type="button" aria-pressed={tab === "preview"} className={tabClass(tab === "preview")} onClick={() => setTab("preview")}>
-            Preview
+            {t("preview")}
           </button>
         </div>
       </div>
@@ -83,11 +85,11 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
         {...rest}
       />
       {tab === "preview" && (
-        <div aria-label="Preview" className="min-h-24 rounded-lg border border-dashed border-zinc-300 px-3 py-2 dark:border-zinc-700">
+        <div aria-label={t("preview")} className="min-h-24 rounded-lg border border-dashed border-zinc-300 px-3 py-2 dark:border-zinc-700">
           {value.trim() === "" ? (
-            <p className="text-sm text-zinc-500">Nothing to preview yet.</p>
+            <p className="text-sm text-zinc-500">{t("nothing")}</p>
           ) : html === null ? (
-            <p className="text-sm text-zinc-500">Rendering…</p>
+            <p className="text-sm text-zinc-500">{t("rendering")}</p>
           ) : (
             <div className="prose text-[0.95rem]" dangerouslySetInnerHTML={{ __html: html }} />
           )}
@@ -95,7 +97,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
       )}
       <div className="mt-1 flex items-start justify-between gap-2">
         <FieldError id={errorId} message={error} />
-        <p className="ml-auto pt-1.5 text-xs text-zinc-400 dark:text-zinc-500">Markdown supported</p>
+        <p className="ml-auto pt-1.5 text-xs text-zinc-400 dark:text-zinc-500">{t("markdown")}</p>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorMessage } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Alert } from "@/components/ui/Field";
@@ -18,6 +19,8 @@ interface ItemActionsProps {
 
 /** Edit / Delete for the author and staff, Report for everyone else signed in. */
 export function ItemActions({ target, canEdit, canReport, onEdit, onDelete }: ItemActionsProps) {
+  const t = useTranslations("actions");
+  const describe = useErrorText();
   const [confirming, setConfirming] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +34,7 @@ export function ItemActions({ target, canEdit, canReport, onEdit, onDelete }: It
       await onDelete();
       setConfirming(false);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describe.error(err));
     } finally {
       setBusy(false);
     }
@@ -41,26 +44,25 @@ export function ItemActions({ target, canEdit, canReport, onEdit, onDelete }: It
     <div className="flex items-center gap-0.5">
       {canEdit && (
         <>
-          <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${target.type}`}>
+          <Button variant="ghost" size="sm" onClick={onEdit} aria-label={t("editLabel", { type: target.type })}>
             <PencilIcon className="size-3.5" />
-            <span className="hidden sm:inline">Edit</span>
+            <span className="hidden sm:inline">{t("edit")}</span>
           </Button>
-          <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${target.type}`}>
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={t("deleteLabel", { type: target.type })}>
             <TrashIcon className="size-3.5" />
-            <span className="hidden sm:inline">Delete</span>
+            <span className="hidden sm:inline">{t("delete")}</span>
           </Button>
         </>
       )}
       {canReport && (
-        <Button variant="ghost" size="sm" onClick={() => setReporting(true)} aria-label={`Report ${target.type}`}>
+        <Button variant="ghost" size="sm" onClick={() => setReporting(true)} aria-label={t("reportLabel", { type: target.type })}>
           <FlagIcon className="size-3.5" />
-          <span className="hidden sm:inline">Report</span>
+          <span className="hidden sm:inline">{t("report")}</span>
         </Button>
       )}
-      <Dialog open={confirming} onClose={() => setConfirming(false)} title={`Delete this ${target.type}?`}>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title={t("confirmTitle", { type: target.type })}>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {target.type === "post" ? "The post and its comments will disappear for everyone." : "The comment will disappear for everyone."}{" "}
-          This cannot be undone.
+          {t("confirmBody", { type: target.type })}
         </p>
         {error && (
           <div className="mt-3">
@@ -69,10 +71,10 @@ export function ItemActions({ target, canEdit, canReport, onEdit, onDelete }: It
         )}
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="danger" onClick={remove} disabled={busy}>
-            {busy ? "Deleting…" : "Delete"}
+            {busy ? t("deleting") : t("delete")}
           </Button>
         </div>
       </Dialog>

@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Category } from "@/server/dto";
-import { call, ApiError, errorMessage, newClientId } from "@/components/api";
+import { call, ApiError, newClientId } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field, FieldError, inputClass } from "@/components/ui/Field";
@@ -10,6 +12,8 @@ import { Alert, Field, FieldError, inputClass } from "@/components/ui/Field";
 const TITLE_MAX = 200;
 
 export function NewPostForm({ categories, initialCategory }: { categories: Category[]; initialCategory: string }) {
+  const t = useTranslations("posts");
+  const describe = useErrorText();
   const router = useRouter();
   const [category, setCategory] = useState(initialCategory);
   const [title, setTitle] = useState("");
@@ -23,8 +27,8 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
 
   async function submit() {
     const local: Record<string, string> = {};
-    if (!title.trim()) local.title = "Give your post a title.";
-    if (!body.trim()) local.body = "Write something for the body.";
+    if (!title.trim()) local.title = t("titleMissing");
+    if (!body.trim()) local.body = t("bodyMissing");
     setErrors(local);
     setError(null);
     if (Object.keys(local).length) return;
@@ -36,11 +40,11 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
     } catch (err) {
       const f = err instanceof ApiError ? err.fieldErrors() : {};
       const mapped: Record<string, string> = {};
-      if (f.categorySlug) mapped.category = `Category ${f.categorySlug}.`;
-      if (f.title) mapped.title = `Title ${f.title}.`;
-      if (f.body) mapped.body = `Body ${f.body}.`;
+      if (f.categorySlug) mapped.category = describe.field(t("category"), f.categorySlug);
+      if (f.title) mapped.title = describe.field(t("title"), f.title);
+      if (f.body) mapped.body = describe.field(t("body"), f.body);
       if (Object.keys(mapped).length) setErrors(mapped);
-      else setError(errorMessage(err));
+      else setError(describe.error(err));
       setBusy(false);
     }
   }
@@ -57,7 +61,7 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
       {error && <Alert>{error}</Alert>}
       <div>
         <label htmlFor="post-category" className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Category
+          {t("category")}
         </label>
         <select
           id="post-category"
@@ -81,21 +85,21 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
       <Field
         name="title"
         id="post-title"
-        label="Title"
+        label={t("title")}
         value={title}
         onChange={(e) => {
           setTitle(e.target.value);
           clear("title");
         }}
         maxLength={TITLE_MAX}
-        placeholder="What do you want to talk about?"
+        placeholder={t("titlePlaceholder")}
         error={errors.title}
         hint={`${title.length}/${TITLE_MAX}`}
         autoFocus
       />
       <MarkdownEditor
         id="post-body"
-        label="Body"
+        label={t("body")}
         value={body}
         onChange={(v) => {
           setBody(v);
@@ -103,16 +107,16 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
         }}
         rows={12}
         maxLength={40000}
-        placeholder="Add details, context, code…"
+        placeholder={t("bodyPlaceholder")}
         error={errors.body}
         onSubmit={submit}
       />
       <div className="flex items-center justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={busy}>
-          {busy ? "Publishing…" : "Publish post"}
+          {busy ? t("publishing") : t("publish")}
         </Button>
       </div>
     </form>

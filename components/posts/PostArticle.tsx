@@ -1,12 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Category, Post, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
 import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
+import { formatDateTime } from "@/components/ui/time";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { PostBadges } from "./PostBadges";
@@ -27,6 +29,9 @@ interface PostArticleProps {
 }
 
 export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
+  const t = useTranslations("posts");
+  const time = useTranslations("time");
+  const locale = useLocale();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const thread = useThreadStoreApi();
@@ -41,9 +46,9 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
   return (
     <article aria-labelledby="post-title">
       <div className={cn(post.hidden && "opacity-60")}>
-        <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
+        <nav aria-label={t("breadcrumb")} className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
           <Link href="/" className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
-            Home
+            {t("home")}
           </Link>
           <ChevronRightIcon className="size-3.5" />
           <Link href={`/c/${post.category.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-400">
@@ -66,8 +71,8 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
           </Link>
           <RelativeTime iso={post.createdAt} />
           {post.editedAt && (
-            <span title={new Date(post.editedAt).toLocaleString("en-US")} className="italic">
-              edited
+            <span title={formatDateTime(post.editedAt, locale)} className="italic">
+              {time("edited")}
             </span>
           )}
           <ViewersCount />

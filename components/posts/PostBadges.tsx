@@ -1,19 +1,21 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/Badge";
 import { EyeOffIcon, LockIcon, PinIcon } from "@/components/ui/icons";
 
 export function PostBadges({ pinned, locked, hidden }: { pinned?: boolean; locked?: boolean; hidden?: boolean }) {
+  const t = useTranslations("posts");
   return (
     <>
       {pinned && (
         <Badge tone="accent">
           <PinIcon className="size-3" />
-          Pinned
+          {t("pinned")}
         </Badge>
       )}
       {locked && (
         <Badge tone="amber">
           <LockIcon className="size-3" />
-          Locked
+          {t("locked")}
         </Badge>
       )}
       {hidden && <HiddenBadge />}
@@ -22,10 +24,11 @@ export function PostBadges({ pinned, locked, hidden }: { pinned?: boolean; locke
 }
 
 export function HiddenBadge() {
+  const t = useTranslations("posts");
   return (
     <Badge tone="red">
       <EyeOffIcon className="size-3" />
-      Hidden
+      {t("hidden")}
     </Badge>
   );
 }

@@ -1,13 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Post } from "@/server/dto";
-import { call, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field } from "@/components/ui/Field";
 
 /** Edits a post's title and body in place. */
 export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved: (p: Post) => void; onCancel: () => void }) {
+  const t = useTranslations("posts");
+  const describe = useErrorText();
   const [title, setTitle] = useState(post.title);
   const [body, setBody] = useState(post.body);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,7 +28,7 @@ export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved:
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};
       if (fields.title || fields.body) setErrors(fields);
-      else setError(errorMessage(err));
+      else setError(describe.error(err));
     } finally {
       setBusy(false);
     }
@@ -42,18 +46,18 @@ export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved:
       <Field
         name="title"
         id={`edit-title-${post.id}`}
-        label="Title"
+        label={t("title")}
         value={title}
         maxLength={200}
         onChange={(e) => {
           setTitle(e.target.value);
           setErrors(({ title: _fixed, ...rest }) => rest);
         }}
-        error={errors.title && `Title ${errors.title}.`}
+        error={errors.title && describe.field(t("title"), errors.title)}
       />
       <MarkdownEditor
         id={`edit-body-${post.id}`}
-        label="Body"
+        label={t("body")}
         value={body}
         onChange={(v) => {
           setBody(v);
@@ -61,15 +65,15 @@ export function PostEditForm({ post, onSaved, onCancel }: { post: Post; onSaved:
         }}
         rows={10}
         maxLength={40000}
-        error={errors.body && `Body ${errors.body}.`}
+        error={errors.body && describe.field(t("body"), errors.body)}
         onSubmit={save}
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save changes"}
+          {busy ? t("saving") : t("save")}
         </Button>
       </div>
     </form>

@@ -1,11 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useState, type ReactNode } from "react";
 import type { Post } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { catchUpFeed } from "@/components/realtime/catchup";
 import type { FeedScope } from "@/components/stores/feed";
 import { FeedStoreProvider, useFeedStore, useFeedStoreApi } from "@/components/stores/FeedStoreProvider";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { ArrowUpIcon } from "@/components/ui/icons";
 import { PostListItem } from "./PostListItem";
@@ -27,6 +29,8 @@ export function PostFeed(props: PostFeedProps) {
 }
 
 function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps) {
+  const t = useTranslations("posts");
+  const describe = useErrorText();
   const feed = useFeedStoreApi();
   const catchUp = useCallback(() => catchUpFeed(feed), [feed]);
   useLiveRoom(scope, catchUp);
@@ -48,7 +52,7 @@ function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps)
       feed.getState().append(page.posts);
       setCursor(page.nextCursor);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(describe.error(err));
     } finally {
       setLoading(false);
     }
@@ -64,14 +68,14 @@ function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps)
             className="inline-flex items-center gap-1.5 rounded-full bg-accent-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg transition hover:bg-accent-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
           >
             <ArrowUpIcon className="size-4" />
-            {pendingCount} new post{pendingCount === 1 ? "" : "s"} — show
+            {t("newPosts", { count: pendingCount })}
           </button>
         </div>
       )}
       {posts.length === 0 ? (
         empty
       ) : (
-        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Posts">
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={t("posts")}>
           {posts.map((p) => (
             <PostListItem key={p.id} post={p} showCategory={showCategory} />
           ))}
@@ -82,7 +86,7 @@ function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps)
           {error && <p className="text-sm text-red-600 dark:text-red-400">{error}</p>}
           {cursor && (
             <Button variant="secondary" onClick={loadMore} disabled={loading}>
-              {loading ? "Loading…" : "Load more"}
+              {loading ? t("loading") : t("loadMore")}
             </Button>
           )}
         </div>

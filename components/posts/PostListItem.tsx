@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Post } from "@/server/dto";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -8,6 +9,8 @@ import { PostBadges } from "./PostBadges";
 
 /** One row of a post list; the whole row opens the post, inner links stay clickable. */
 export function PostListItem({ post, showCategory = true }: { post: Post; showCategory?: boolean }) {
+  const t = useTranslations("posts");
+  const time = useTranslations("time");
   const active = post.commentCount > 0 ? post.lastActivityAt : post.createdAt;
   return (
     <li
@@ -44,12 +47,12 @@ export function PostListItem({ post, showCategory = true }: { post: Post; showCa
             {post.author.username}
           </Link>
           <span aria-hidden="true">·</span>
-          <RelativeTime iso={active} prefix={post.commentCount > 0 ? "active" : undefined} />
+          <RelativeTime iso={active} prefix={post.commentCount > 0 ? time("active") : undefined} />
         </div>
       </div>
       <div
         className="flex shrink-0 items-center gap-1 self-center rounded-full px-2 py-0.5 text-sm text-zinc-500 tabular-nums dark:text-zinc-400"
-        aria-label={`${post.commentCount} comment${post.commentCount === 1 ? "" : "s"}`}
+        aria-label={t("comments", { count: post.commentCount })}
       >
         <MessageIcon className="size-4" />
         {post.commentCount}

@@ -1,15 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ReactionCounts, ReactionKind } from "@/server/dto";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { cn } from "@/components/ui/cn";
 import { SmilePlusIcon } from "@/components/ui/icons";
 
-export const REACTIONS: { kind: ReactionKind; emoji: string; label: string }[] = [
-  { kind: "LIKE", emoji: "👍", label: "Like" },
-  { kind: "LOVE", emoji: "❤️", label: "Love" },
-  { kind: "LAUGH", emoji: "😂", label: "Laugh" },
-  { kind: "INSIGHT", emoji: "💡", label: "Insightful" },
+/** Each reaction's name is `reactions.<kind>` in the catalogue. */
+export const REACTIONS: { kind: ReactionKind; emoji: string }[] = [
+  { kind: "LIKE", emoji: "👍" },
+  { kind: "LOVE", emoji: "❤️" },
+  { kind: "LAUGH", emoji: "😂" },
+  { kind: "INSIGHT", emoji: "💡" },
 ];
 
 interface ReactionBarProps {
@@ -32,6 +35,8 @@ function shift(counts: ReactionCounts, from: ReactionKind | null, to: ReactionKi
 
 /** One reaction per member: choosing another replaces it, choosing yours again removes it. */
 export function ReactionBar({ target, reactions, mine: initialMine, canReact, onCounts, compact }: ReactionBarProps) {
+  const t = useTranslations("reactions");
+  const describe = useErrorText();
   const [mine, setMine] = useState(initialMine);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +66,7 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
     } catch (err) {
       setMine(before.mine);
       onCounts(before.reactions);
-      setError(errorMessage(err));
+      setError(describe.error(err));
     } finally {
       setBusy(false);
     }
@@ -71,11 +76,12 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
   const shown = canReact && (!compact || picking) ? REACTIONS : inUse;
   if (shown.length === 0 && !(canReact && compact)) return null;
   return (
-    <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Reactions">
-      {shown.map(({ kind, emoji, label }) => {
+    <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label={t("group")}>
+      {shown.map(({ kind, emoji }) => {
         const n = reactions[kind] ?? 0;
         const active = mine === kind;
-        const text = `${label}${n ? `: ${n}` : ""}`;
+        const label = t(kind);
+        const text = n ? t("withCount", { label, count: n }) : label;
         const cls = cn(
           "inline-flex h-7 items-center gap-1 rounded-full border px-2 text-sm tabular-nums transition-colors",
           active
@@ -113,8 +119,8 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
           type="button"
           onClick={() => setPicking(!picking)}
           aria-expanded={picking}
-          aria-label={picking ? "Close reactions" : "Add a reaction"}
-          title="Add a reaction"
+          aria-label={picking ? t("close") : t("add")}
+          title={t("add")}
           className="inline-flex h-7 items-center rounded-full px-1.5 text-zinc-400 transition-colors hover:bg-zinc-100 hover:text-zinc-700 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
           <SmilePlusIcon className="size-4" />

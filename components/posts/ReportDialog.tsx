@@ -1,6 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { call, ApiError, errorMessage } from "@/components/api";
+import { call, ApiError } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Alert, FieldError, inputClass } from "@/components/ui/Field";
@@ -13,6 +15,8 @@ interface ReportDialogProps {
 
 /** Asks why, then files a report for the moderators. */
 export function ReportDialog({ open, onClose, target }: ReportDialogProps) {
+  const t = useTranslations("report");
+  const describe = useErrorText();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,26 +40,27 @@ export function ReportDialog({ open, onClose, target }: ReportDialogProps) {
       await call("POST /api/v1/reports", { body: { targetType: target.type, targetId: target.id, reason } });
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError && err.fieldErrors().reason ? `Reason ${err.fieldErrors().reason}.` : errorMessage(err));
+      const field = err instanceof ApiError ? err.fieldErrors().reason : undefined;
+      setError(field ? describe.field(t("reason"), field) : describe.error(err));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Dialog open={open} onClose={close} title={`Report this ${target.type}`}>
+    <Dialog open={open} onClose={close} title={t("title", { type: target.type })}>
       {done ? (
         <div className="space-y-4">
-          <Alert tone="green">Thanks — the moderators will take a look.</Alert>
+          <Alert tone="green">{t("thanks")}</Alert>
           <div className="flex justify-end">
-            <Button onClick={close}>Done</Button>
+            <Button onClick={close}>{t("done")}</Button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4">
           <div>
             <label htmlFor={fieldId} className="mb-1.5 block text-sm text-zinc-600 dark:text-zinc-400">
-              What is wrong with it? Moderators see your reason; the author does not.
+              {t("question")}
             </label>
             <textarea
               id={fieldId}
@@ -67,17 +72,17 @@ export function ReportDialog({ open, onClose, target }: ReportDialogProps) {
               autoFocus
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${fieldId}-error` : undefined}
-              placeholder="e.g. spam, harassment, off-topic…"
+              placeholder={t("placeholder")}
               className={inputClass}
             />
             <FieldError id={`${fieldId}-error`} message={error ?? undefined} />
           </div>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" disabled={busy || reason.trim().length === 0}>
-              {busy ? "Sending…" : "Send report"}
+              {busy ? t("sending") : t("send")}
             </Button>
           </div>
         </form>

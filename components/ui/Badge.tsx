@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { Role } from "@/server/dto";
 import { cn } from "./cn";
 
@@ -28,7 +29,8 @@ export function Badge({ tone = "neutral", children, className }: { tone?: Tone; 
 
 /** Staff get a badge; members do not. */
 export function RoleBadge({ role }: { role: Role }) {
-  if (role === "ADMIN") return <Badge tone="red">Admin</Badge>;
-  if (role === "MODERATOR") return <Badge tone="green">Mod</Badge>;
+  const t = useTranslations("roles");
+  if (role === "ADMIN") return <Badge tone="red">{t("adminBadge")}</Badge>;
+  if (role === "MODERATOR") return <Badge tone="green">{t("modBadge")}</Badge>;
   return null;
 }

@@ -1,18 +1,21 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { formatRelative, MINUTE } from "./time";
+import { formatDateTime, formatRelative, MINUTE } from "./time";
 
-/** "5m ago", refreshed every minute; the exact time is in the tooltip. */
+/** "5 minutes ago" in the active language, refreshed every minute; the exact time is in the tooltip. */
 export function RelativeTime({ iso, prefix, className }: { iso: string; prefix?: string; className?: string }) {
+  const t = useTranslations("time");
+  const locale = useLocale();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), MINUTE);
     return () => clearInterval(timer);
   }, []);
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString("en-US")} className={className} suppressHydrationWarning>
+    <time dateTime={iso} title={formatDateTime(iso, locale)} className={className} suppressHydrationWarning>
       {prefix ? `${prefix} ` : ""}
-      {formatRelative(iso, now)}
+      {formatRelative(iso, locale, now) ?? t("justNow")}
     </time>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { Card } from "./Card";
 
@@ -7,9 +8,10 @@ export function Skeleton({ className }: { className?: string }) {
 
 /** Placeholder rows shaped like a post list. */
 export function PostListSkeleton({ rows = 6 }: { rows?: number }) {
+  const t = useTranslations("posts");
   return (
     <Card>
-      <div role="status" aria-label="Loading posts" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+      <div role="status" aria-label={t("loadingPosts")} className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="flex items-center gap-3 px-5 py-4">
             <Skeleton className="size-9 rounded-full" />

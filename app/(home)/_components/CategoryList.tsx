@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CategoryWithStats } from "@/server/dto";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { ChevronRightIcon } from "@/components/ui/icons";
 
 export function CategoryList({ categories }: { categories: CategoryWithStats[] }) {
+  const t = useTranslations("home");
+  const time = useTranslations("time");
   return (
     <Card>
-      <CardHeader title="Categories" id="categories-heading" />
+      <CardHeader title={t("categories")} id="categories-heading" />
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-labelledby="categories-heading">
         {categories.map((c) => (
           <li key={c.id}>
@@ -21,11 +24,11 @@ export function CategoryList({ categories }: { categories: CategoryWithStats[] }
                 </span>
                 {c.description && <span className="line-clamp-1 text-sm text-zinc-500 dark:text-zinc-400">{c.description}</span>}
                 <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-500">
-                  {c.postCount} post{c.postCount === 1 ? "" : "s"}
+                  {t("postCount", { count: c.postCount })}
                   {c.lastActivityAt && (
                     <>
                       {" · "}
-                      <RelativeTime iso={c.lastActivityAt} prefix="active" />
+                      <RelativeTime iso={c.lastActivityAt} prefix={time("active")} />
                     </>
                   )}
                 </span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { PostFeed } from "@/components/posts/PostFeed";
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await getServices()
     .categories.get(slug)
     .catch(() => null);
-  return { title: category?.name ?? "Not found" };
+  return { title: category?.name ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function CategoryPage({ params }: Props) {
@@ -27,18 +28,19 @@ export default async function CategoryPage({ params }: Props) {
   const { category } = page;
   const canPost = viewer && !viewer.ban;
   const newHref = `/new?category=${encodeURIComponent(category.slug)}`;
+  const t = await getTranslations("category");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
-          <p className="text-sm font-medium text-accent-600 dark:text-accent-400">Category</p>
+          <p className="text-sm font-medium text-accent-600 dark:text-accent-400">{t("eyebrow")}</p>
           <h1 className="mt-0.5 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-white">{category.name}</h1>
           {category.description && <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">{category.description}</p>}
         </div>
         {canPost && (
           <LinkButton href={newHref}>
             <PlusIcon className="size-4" />
-            New post
+            {t("newPost")}
           </LinkButton>
         )}
       </div>
@@ -49,18 +51,18 @@ export default async function CategoryPage({ params }: Props) {
           showCategory={false}
           empty={
             <EmptyState
-              title={`Nothing in ${category.name} yet`}
+              title={t("empty", { name: category.name })}
               action={
                 canPost ? (
-                  <LinkButton href={newHref}>Write the first post</LinkButton>
+                  <LinkButton href={newHref}>{t("writeFirst")}</LinkButton>
                 ) : viewer ? null : (
                   <LinkButton href={`/signin?callbackUrl=${encodeURIComponent(newHref)}`} variant="secondary">
-                    Sign in to post
+                    {t("signInToPost")}
                   </LinkButton>
                 )
               }
             >
-              Start a conversation and it will show up here for everyone, live.
+              {t("emptyBody")}
             </EmptyState>
           }
         />

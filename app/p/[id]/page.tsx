@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { isStaff, type ReactionKind } from "@/server/dto";
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getServices()
     .posts.get(id, await getViewer())
     .catch(() => null);
-  return { title: post?.title ?? "Not found" };
+  return { title: post?.title ?? (await getTranslations("notFound"))("title") };
 }
 
 export default async function PostPage({ params }: Props) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { Avatar } from "@/components/ui/Avatar";
@@ -26,6 +27,7 @@ export default async function ProfilePage({ params }: Props) {
   const viewer = await getViewer();
   const { user, posts, comments } = await orNotFound(getServices().profiles.get(decodeURIComponent(username), viewer));
   const isMe = viewer?.id === user.id;
+  const [t, locale] = await Promise.all([getTranslations("profile"), getLocale()]);
   return (
     <div className="space-y-6">
       <Card className="flex flex-col items-start gap-4 p-5 sm:flex-row sm:items-center sm:p-6">
@@ -34,21 +36,24 @@ export default async function ProfilePage({ params }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-2xl font-bold tracking-tight break-all text-zinc-900 dark:text-white">{user.username}</h1>
             <RoleBadge role={user.role} />
-            {isMe && <span className="text-sm text-zinc-500 dark:text-zinc-400">(you)</span>}
+            {isMe && <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
           </div>
           {user.bio && <p className="mt-1 max-w-2xl text-zinc-700 dark:text-zinc-300">{user.bio}</p>}
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-            {user.role === "ADMIN" ? "Administrator" : user.role === "MODERATOR" ? "Moderator" : "Member"} · Joined{" "}
-            {formatDate(user.createdAt)} · {posts.length} recent post{posts.length === 1 ? "" : "s"}, {comments.length} comment
-            {comments.length === 1 ? "" : "s"}
+            {t("summary", {
+              role: user.role,
+              joined: formatDate(user.createdAt, locale),
+              posts: posts.length,
+              comments: comments.length,
+            })}
           </p>
         </div>
       </Card>
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Recent posts" />
+          <CardHeader title={t("recentPosts")} />
           {posts.length === 0 ? (
-            <EmptyState title="No posts yet">{isMe ? "Your posts will show up here." : `${user.username} hasn't posted yet.`}</EmptyState>
+            <EmptyState title={t("noPosts")}>{isMe ? t("noPostsMine") : t("noPostsTheirs", { username: user.username })}</EmptyState>
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {posts.map((p) => (
@@ -58,10 +63,10 @@ export default async function ProfilePage({ params }: Props) {
           )}
         </Card>
         <Card>
-          <CardHeader title="Recent comments" />
+          <CardHeader title={t("recentComments")} />
           {comments.length === 0 ? (
-            <EmptyState title="No comments yet">
-              {isMe ? "Your replies will show up here." : `${user.username} hasn't commented yet.`}
+            <EmptyState title={t("noComments")}>
+              {isMe ? t("noCommentsMine") : t("noCommentsTheirs", { username: user.username })}
             </EmptyState>
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -72,7 +77,11 @@ export default async function ProfilePage({ params }: Props) {
                     className="block px-4 py-3.5 transition-colors hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/40"
                   >
                     <span className="block text-sm text-zinc-500 dark:text-zinc-400">
-                      on <span className="font-medium text-zinc-900 dark:text-zinc-100">{c.postTitle}</span> ·{" "}
+                      {t.rich("onPost", {
+                        title: c.postTitle,
+                        post: (chunks) => <span className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</span>,
+                      })}{" "}
+                      ·{" "}
                       <RelativeTime iso={c.createdAt} />
                     </span>
                     <span className="mt-1 line-clamp-2 block text-[0.95rem] text-zinc-700 dark:text-zinc-300">{plainText(c.bodyHtml)}</span>

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { catchUpThread } from "@/components/realtime/catchup";
 import { ThreadStoreProvider, useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
-import { call, errorMessage } from "@/components/api";
+import { call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
 import { PostArticle } from "@/components/posts/PostArticle";
 import type { Me } from "@/components/posts/me";
 import { CommentList } from "@/components/comments/CommentList";
@@ -35,6 +37,8 @@ export function Thread(props: ThreadProps) {
 }
 
 function LiveThread({ initial, me, mine, categories }: ThreadProps) {
+  const t = useTranslations("thread");
+  const describe = useErrorText();
   const thread = useThreadStoreApi();
   const catchUp = useCallback(() => catchUpThread(thread), [thread]);
   useLiveRoom(`post:${initial.post.id}`, catchUp);
@@ -52,19 +56,19 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
       res.comments.forEach(thread.getState().upsertComment);
       setMore(res.comments.length >= COMMENT_PAGE);
     } catch (err) {
-      setLoadError(errorMessage(err));
+      setLoadError(describe.error(err));
     }
   }
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {removed && <Alert tone="amber">This post has been removed. You are looking at the last version you saw.</Alert>}
+      {removed && <Alert tone="amber">{t("removed")}</Alert>}
       <Card className="p-5 sm:p-8">
         <PostArticle post={post} me={me} mine={mine.post} categories={categories} />
       </Card>
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
-          {comments.length} comment{comments.length === 1 ? "" : "s"}
+          {t("commentCount", { count: comments.length })}
         </h2>
         <div className="mt-2">
           <CommentList postId={post.id} postAuthorId={post.author.id} comments={comments} me={me} mine={mine.comments} />
@@ -73,7 +77,7 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
           <div className="mt-3 flex flex-col items-center gap-2">
             {loadError && <p className="text-sm text-red-600 dark:text-red-400">{loadError}</p>}
             <Button variant="secondary" onClick={loadMore}>
-              Load more comments
+              {t("loadMore")}
             </Button>
           </div>
         )}
@@ -83,7 +87,7 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
             <Card className="p-4 sm:p-5">
               {post.locked && (
                 <div className="mb-3">
-                  <Alert tone="amber">This post is locked. As staff you can still reply.</Alert>
+                  <Alert tone="amber">{t("lockedStaff")}</Alert>
                 </div>
               )}
               <Composer postId={post.id} me={me} />
