@@ -18,6 +18,10 @@ import { createReportsService } from "./reports/reports.service";
 import { createNotificationsRepository } from "./notifications/notifications.repository";
 import { createNotificationsService } from "./notifications/notifications.service";
 import { createProfilesService } from "./users/profiles.service";
+import { createFollowRepository } from "./follow/follow.repository";
+import { createFollowService } from "./follow/follow.service";
+import { createDraftsRepository } from "./drafts/drafts.repository";
+import { createDraftsService } from "./drafts/drafts.service";
 import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
 
@@ -42,7 +46,8 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
   const commentsRepo = createCommentsRepository(db);
   const reactionsRepo = createReactionsRepository(db);
   const reportsRepo = createReportsRepository(db);
-  const present = createPresenters(reactionsRepo.counts);
+  const followRepo = createFollowRepository(db);
+  const present = createPresenters(reactionsRepo.counts, followRepo.state);
 
   const moderation = createModeration({
     db,
@@ -62,6 +67,8 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     categories: categoriesRepo,
     present,
     publisher,
+    users: usersRepo,
+    follow: followRepo,
     staffDelete: moderation.content.deletePost,
   });
   const comments = createCommentsService({
@@ -75,7 +82,9 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
   });
   const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher });
   const reports = createReportsService({ repo: reportsRepo, posts, comments, publisher });
-  const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
+  const notifications = createNotificationsService({ repo: createNotificationsRepository(db), present });
+  const follow = createFollowService({ repo: followRepo, posts, categories: categoriesRepo });
+  const drafts = createDraftsService({ repo: createDraftsRepository(db), posts });
 
   return {
     users,
@@ -85,6 +94,8 @@ export function createServices({ db, adminEmails, publisher, presence, limits, e
     reactions,
     reports,
     notifications,
+    follow,
+    drafts,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
     moderation,
     presence,

@@ -11,6 +11,8 @@ import { notificationsOperations } from "../notifications/notifications.operatio
 import { presenceOperations } from "../presence/presence.operations";
 import { reportsOperations } from "../reports/reports.operations";
 import { moderationOperations } from "../moderation/moderation.operations";
+import { followOperations } from "../follow/follow.operations";
+import { draftsOperations } from "../drafts/drafts.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -27,6 +29,8 @@ export const OPERATIONS = [
   ...presenceOperations,
   ...reportsOperations,
   ...moderationOperations,
+  ...followOperations,
+  ...draftsOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

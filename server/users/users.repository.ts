@@ -40,6 +40,14 @@ export function toPublicUser(row: { id: string; username: string; role: Role; cr
   return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt.toISOString() };
 }
 
+/**
+ * Prisma's insensitive `equals`/`startsWith` become ILIKE with the value as the pattern, so
+ * `_` and `%` in it would match anything (`b_b` finding `bob`): escape them (and the escape).
+ */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export function createUsersRepository(db: Db) {
   return {
     async create(data: { email: string; username: string; passwordHash: string; role: Role }) {
@@ -47,7 +55,7 @@ export function createUsersRepository(db: Db) {
     },
     async findTaken(email: string, username: string) {
       const rows = await db.user.findMany({
-        where: { OR: [{ email }, { username: { equals: username, mode: "insensitive" } }] },
+        where: { OR: [{ email }, { username: { equals: escapeLike(username), mode: "insensitive" } }] },
         select: { email: true, username: true },
       });
       return {
@@ -70,7 +78,7 @@ export function createUsersRepository(db: Db) {
     },
     async findPublicByUsername(username: string) {
       const row = await db.user.findFirst({
-        where: { username: { equals: username, mode: "insensitive" } },
+        where: { username: { equals: escapeLike(username), mode: "insensitive" } },
         select: { id: true, username: true, role: true, createdAt: true, bio: true },
       });
       return row ? { ...toPublicUser(row), bio: row.bio } : null;
@@ -78,9 +86,18 @@ export function createUsersRepository(db: Db) {
     async findIdsByUsernames(usernames: string[]) {
       if (usernames.length === 0) return [];
       return db.user.findMany({
-        where: { OR: usernames.map((u) => ({ username: { equals: u, mode: "insensitive" as const } })) },
+        where: { OR: usernames.map((u) => ({ username: { equals: escapeLike(u), mode: "insensitive" as const } })) },
         select: { id: true, username: true },
         take: 20,
+      });
+    },
+    /** Members whose username starts with `prefix` (any case; no wildcards), alphabetically. */
+    async findByPrefix(prefix: string, limit: number) {
+      return db.user.findMany({
+        where: { username: { startsWith: escapeLike(prefix), mode: "insensitive" } },
+        select: { id: true, username: true },
+        orderBy: { username: "asc" },
+        take: limit,
       });
     },
     async count() {
