@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
 import { getViewer } from "@/server/auth/viewer";
 import { PostFeed } from "@/components/posts/PostFeed";
@@ -6,14 +7,25 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
+import { FeedTabs, type FeedTab } from "@/components/follow/FeedTabs";
 import { CategoryList } from "./_components/CategoryList";
 
 export const dynamic = "force-dynamic";
 
-export default async function Home() {
+type Props = { searchParams: Promise<{ filter?: string | string[] }> };
+
+export default async function Home({ searchParams }: Props) {
   const viewer = await getViewer();
   const services = getServices();
-  const [categories, latest] = await Promise.all([services.categories.listWithStats(), services.posts.latest(viewer)]);
+  const asked = (await searchParams).filter;
+  // Unread and New are a member's own views; guests always get the latest posts.
+  const filter = viewer && (asked === "unread" || asked === "new") ? asked : undefined;
+  const [categories, latest, t] = await Promise.all([
+    services.categories.listWithStats(),
+    filter ? services.posts.filtered(viewer, filter) : services.posts.latest(viewer),
+    getTranslations("follow"),
+  ]);
+  const tab: FeedTab = filter ?? "latest";
   const canPost = viewer && !viewer.ban;
   return (
     <div className="space-y-6">
@@ -33,25 +45,31 @@ export default async function Home() {
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="self-start">
-          <CardHeader title="Latest posts" />
+          <CardHeader title={filter ? t(`tabs.${filter}`) : "Latest posts"} action={viewer ? <FeedTabs current={tab} /> : undefined} />
           <PostFeed
+            key={tab}
             scope="forum"
+            filter={filter}
             initial={{ posts: latest.items, nextCursor: latest.nextCursor }}
             empty={
-              <EmptyState
-                title="No posts yet"
-                action={
-                  canPost ? (
-                    <LinkButton href="/new">Start the first conversation</LinkButton>
-                  ) : (
-                    <LinkButton href="/register" variant="secondary">
-                      Join to start one
-                    </LinkButton>
-                  )
-                }
-              >
-                Every community starts with a first post.
-              </EmptyState>
+              filter ? (
+                <EmptyState title={t(`tabs.${filter}`)}>{filter === "unread" ? t("emptyUnread") : t("emptyNew")}</EmptyState>
+              ) : (
+                <EmptyState
+                  title="No posts yet"
+                  action={
+                    canPost ? (
+                      <LinkButton href="/new">Start the first conversation</LinkButton>
+                    ) : (
+                      <LinkButton href="/register" variant="secondary">
+                        Join to start one
+                      </LinkButton>
+                    )
+                  }
+                >
+                  Every community starts with a first post.
+                </EmptyState>
+              )
             }
           />
         </Card>

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
 import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
@@ -13,12 +13,14 @@ import { ItemActions } from "@/components/posts/ItemActions";
 import { canModify, canReport, isStaffRole, type Me } from "@/components/posts/me";
 import { CommentModControls } from "@/components/admin/CommentModControls";
 import { CommentEditForm } from "./CommentEditForm";
+import { InReplyTo, ReplyActions } from "@/components/follow/ReplyActions";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
   const [editing, setEditing] = useState(false);
   const thread = useThreadStoreApi();
   const upsert = useThreadStore((s) => s.upsertComment);
   const anchor = `comment-${comment.id}`;
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   return (
     <li
@@ -28,6 +30,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
         comment.hidden && "opacity-60",
       )}
       data-testid="comment"
+      data-seq={comment.seq}
     >
       <Avatar username={comment.author.username} className="mt-0.5" />
       <div className="min-w-0 flex-1">
@@ -51,6 +54,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
           </a>
           {comment.editedAt && <span className="text-zinc-400 italic dark:text-zinc-500">edited</span>}
           {comment.hidden && <HiddenBadge />}
+          {comment.replyTo && <InReplyTo replyTo={comment.replyTo} />}
         </div>
         {editing ? (
           <div className="mt-2">
@@ -66,6 +70,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
         ) : (
           <>
             <div
+              ref={bodyRef}
               className="prose mt-1 text-[0.95rem] text-zinc-800 dark:text-zinc-200"
               dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
             />
@@ -82,6 +87,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                 }}
               />
               <div className="flex flex-wrap items-center justify-end">
+                {me && !me.banned && <ReplyActions comment={comment} body={() => bodyRef.current} />}
                 {me && !me.banned && isStaffRole(me.role) && <CommentModControls comment={comment} onUpdated={upsert} />}
                 <ItemActions
                   target={{ type: "comment", id: comment.id }}

@@ -17,13 +17,13 @@ function delay(err: ApiError, attempt: number): number {
  * Parley or its database is unreachable the comment stays on screen as "reconnecting…" and is
  * sent again with the same clientId, until it lands or the member discards it.
  */
-export async function sendComment(thread: ThreadStore, postId: string, clientId: string, body: string): Promise<void> {
+export async function sendComment(thread: ThreadStore, postId: string, clientId: string, body: string, replyToId?: string): Promise<void> {
   const store = () => thread.getState();
   const stillPending = () => store().optimistic.some((o) => o.clientId === clientId);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId } });
+      const res = await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId, replyToId } });
       store().reconcile(clientId, res.comment);
       return;
     } catch (err) {
