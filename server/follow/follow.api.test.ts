@@ -56,7 +56,11 @@ describe("finding and following over HTTP", () => {
     expect(first.bodyHtml).toContain(`href="/u/${author.me.user.username}" class="mention"`);
     const reply = await author.post(`/api/v1/posts/${post.id}/comments`, { body: "thanks", replyToId: first.id });
     expectOk(reply, 201);
-    expect(reply.json.comment.replyTo).toEqual({ id: first.id, seq: first.seq, author: { id: reader.me.user.id, username: reader.me.user.username } });
+    expect(reply.json.comment.replyTo).toEqual({
+      id: first.id,
+      seq: first.seq,
+      author: { id: reader.me.user.id, username: reader.me.user.username },
+    });
     expectValidation(await author.post(`/api/v1/posts/${post.id}/comments`, { body: "x", replyToId: "nope" }), "replyToId");
     const kinds = (await reader.get("/api/v1/notifications")).json.notifications.map((n: { kind: string }) => n.kind);
     expect(kinds).toEqual(["REPLY"]);

@@ -251,7 +251,12 @@ describe("mentions", () => {
   it("prefix lookup matches the start of usernames, any case, with % and _ taken literally", async () => {
     const stem = `pfx${Date.now().toString(36)}`;
     for (const name of [`${stem}_ann`, `${stem}xann`, `${stem}pbob`]) {
-      await services.users.createAccount({ email: `${name}@parley.test`, username: name, password: "correct horse battery", role: "MEMBER" });
+      await services.users.createAccount({
+        email: `${name}@parley.test`,
+        username: name,
+        password: "correct horse battery",
+        role: "MEMBER",
+      });
     }
     const names = async (prefix: string) => (await services.users.byPrefix(prefix, 8)).map((u) => u.username);
     expect(await names(stem.toUpperCase())).toHaveLength(3);
@@ -268,7 +273,11 @@ describe("drafts", () => {
     const [author, other] = await Promise.all([viewer(), viewer()]);
     const { post } = await services.posts.create(author, { categorySlug: "general", title: "Draft target", body: "b" });
     await services.drafts.save(other, `post:${post.id}`, { body: "half a thought" });
-    expect(await services.drafts.get(other, `post:${post.id}`)).toMatchObject({ key: `post:${post.id}`, body: "half a thought", title: null });
+    expect(await services.drafts.get(other, `post:${post.id}`)).toMatchObject({
+      key: `post:${post.id}`,
+      body: "half a thought",
+      title: null,
+    });
     await expect(services.drafts.get(author, `post:${post.id}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await comment(other, post.id, "the whole thought");
     await expect(services.drafts.get(other, `post:${post.id}`)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -19,7 +19,13 @@ function decodeCursor(cursor: string | undefined): NotificationCursor | undefine
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createNotificationsService({ repo, present }: { repo: NotificationsRepository; present: Pick<Presenters, "notification"> }) {
+export function createNotificationsService({
+  repo,
+  present,
+}: {
+  repo: NotificationsRepository;
+  present: Pick<Presenters, "notification">;
+}) {
   const signedIn = (viewer: Viewer | null) => {
     if (!viewer) throw unauthenticated();
     return viewer;

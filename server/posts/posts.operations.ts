@@ -18,7 +18,8 @@ export const postsOperations = [
     name: "listPosts",
     method: "GET",
     path: "/api/v1/posts",
-    summary: "Latest posts across the forum (without your muted categories); `since`: created after a time (catch-up); `filter`: unread or new",
+    summary:
+      "Latest posts across the forum (without your muted categories); `since`: created after a time (catch-up); `filter`: unread or new",
     query: ZLatestQuery,
     ok: { 200: PostPage },
     errors: ["VALIDATION_FAILED", "UNAUTHENTICATED"],

@@ -94,7 +94,8 @@ export function createPostsService({ repo, categories, present, publisher, users
     },
 
     /** The home feed; a signed-in member's muted categories are left out. */
-    latest: (viewer: Viewer | null, cursor?: string, limit?: number) => list({ pinnedFirst: false, mutedFor: viewer?.id }, viewer, cursor, limit),
+    latest: (viewer: Viewer | null, cursor?: string, limit?: number) =>
+      list({ pinnedFirst: false, mutedFor: viewer?.id }, viewer, cursor, limit),
 
     /** The member's "unread" or "new" posts (../shared/API.md, Finding and following). */
     async filtered(viewer: Viewer | null, filter: PostFilter, cursor?: string, limit = 20): Promise<Page<Post>> {
