@@ -5,6 +5,8 @@ const rooms = (page: Page, room: string) =>
   page.waitForFunction((r) => (document.documentElement.dataset.rooms ?? "").split(" ").includes(r), room, { timeout: 15_000 });
 
 test.describe("finding and following", () => {
+  // Two browsers, a node and its database on a shared 2-core machine.
+  test.describe.configure({ timeout: 180_000 });
   test("an unread badge appears live while another browser comments, and the post opens at the New divider", async ({ browser }) => {
     const a = await member(browser, "writer");
     const b = await member(browser, "reader");

@@ -27,7 +27,8 @@ export function useDraft(key: string, value: DraftValue, { enabled, onRestore }:
   const saved = useRef(JSON.stringify({ title: value.title ?? "", body: value.body }));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inflight = useRef<Promise<unknown> | null>(null);
-  const ready = useRef(false);
+  // Saving waits for the stored draft to be read (it may be restored into an empty composer).
+  const [ready, setReady] = useState(false);
   const restore = useEffectEvent(onRestore);
 
   useEffect(() => {
@@ -46,9 +47,7 @@ export function useDraft(key: string, value: DraftValue, { enabled, onRestore }:
         setStored(true);
       })
       .catch(() => {}) // 404: nothing saved
-      .finally(() => {
-        ready.current = true;
-      });
+      .finally(() => live && setReady(true));
     return () => {
       live = false;
       clearTimeout(timer.current);
@@ -80,10 +79,10 @@ export function useDraft(key: string, value: DraftValue, { enabled, onRestore }:
 
   const snapshot = JSON.stringify({ title: value.title ?? "", body: value.body });
   useEffect(() => {
-    if (!enabled || !ready.current || snapshot === saved.current || timer.current) return;
+    if (!enabled || !ready || snapshot === saved.current || timer.current) return;
     timer.current = setTimeout(save, DRAFT_SAVE_MS);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- save reads the latest value through a ref
-  }, [enabled, snapshot]);
+  }, [enabled, snapshot, ready]);
 
   function forget(deleteOnServer: boolean) {
     clearTimeout(timer.current);
