@@ -1,8 +1,38 @@
-import type { Comment, Post, ReactionCounts } from "./dto";
+import type { Comment, Notification, Post, ReactionCounts, UserRef, WatchLevel } from "./dto";
 import type { PostRow } from "./posts/posts.repository";
 import type { CommentRow } from "./comments/comments.repository";
 
 type CountReactions = (targetType: "POST" | "COMMENT", ids: string[]) => Promise<Map<string, ReactionCounts>>;
+/** A member's read position and watch level on each of the given posts. */
+export type FollowState = (userId: string, postIds: string[]) => Promise<Map<string, { readSeq: number | null; watchLevel: WatchLevel }>>;
+
+/** A notification as it leaves the server (HTTP list and the live `notification` event alike). */
+export interface NotificationFacts {
+  id: string;
+  kind: Notification["kind"];
+  actor: UserRef;
+  post: { id: string; title: string };
+  comment: { id: string; seq: number } | null;
+  excerpt: string;
+  createdAt: string;
+  readAt?: string | null;
+}
+
+function toNotification(n: NotificationFacts): Notification {
+  return {
+    id: n.id,
+    kind: n.kind,
+    actor: n.actor,
+    post: n.post,
+    comment: n.comment,
+    postId: n.post.id,
+    postTitle: n.post.title,
+    commentId: n.comment?.id ?? null,
+    excerpt: n.excerpt,
+    createdAt: n.createdAt,
+    readAt: n.readAt ?? null,
+  };
+}
 
 /** Staff see `hidden`; everyone else never learns the field exists. */
 export function viewFor<T extends { hidden?: boolean }>(entity: T, staff: boolean): T {
@@ -42,6 +72,7 @@ function toComment(row: CommentRow, reactions: ReactionCounts): Comment {
     clientId: row.clientId,
     reactions,
     hidden: row.hidden,
+    replyTo: row.replyTo,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
   };
@@ -52,7 +83,7 @@ function toComment(row: CommentRow, reactions: ReactionCounts): Comment {
  * reaction counts (one grouped query per batch), and `staff` decides whether `hidden` shows.
  * Publishing takes the staff view; the broadcaster derives the public one.
  */
-export function createPresenters(countReactions: CountReactions) {
+export function createPresenters(countReactions: CountReactions, followState?: FollowState) {
   async function posts(rows: PostRow[], staff: boolean): Promise<Post[]> {
     const counts = await countReactions(
       "POST",
@@ -75,6 +106,28 @@ export function createPresenters(countReactions: CountReactions) {
     /** A row inserted a moment ago: nobody can have reacted yet, so no query is needed. */
     newPost: (row: PostRow): Post => toPost(row, {}),
     newComment: (row: CommentRow): Comment => toComment(row, {}),
+    notification: toNotification,
+    /**
+     * Adds what only the signed-in viewer sees: `readSeq`, `unreadCount` (lastSeq - readSeq,
+     * exact because seqs have no gaps) and `watchLevel`. Guests get the posts as they are.
+     */
+    async forViewer(list: Post[], viewerId: string | null | undefined): Promise<Post[]> {
+      if (!viewerId || !followState || list.length === 0) return list;
+      const state = await followState(
+        viewerId,
+        list.map((p) => p.id),
+      );
+      return list.map((p) => {
+        const s = state.get(p.id);
+        const readSeq = s?.readSeq ?? null;
+        return {
+          ...p,
+          readSeq,
+          unreadCount: readSeq === null ? 0 : Math.max(0, p.lastSeq - readSeq),
+          watchLevel: s?.watchLevel ?? "normal",
+        };
+      });
+    },
   };
 }
 

@@ -18,6 +18,10 @@ import { createReportsService } from "./reports/reports.service";
 import { createNotificationsRepository } from "./notifications/notifications.repository";
 import { createNotificationsService } from "./notifications/notifications.service";
 import { createProfilesService } from "./users/profiles.service";
+import { createFollowRepository } from "./follow/follow.repository";
+import { createFollowService } from "./follow/follow.service";
+import { createDraftsRepository } from "./drafts/drafts.repository";
+import { createDraftsService } from "./drafts/drafts.service";
 import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
 import { createSearchRepository } from "./search/search.repository";
@@ -69,7 +73,8 @@ export function createServices({
   const commentsRepo = createCommentsRepository(db);
   const reactionsRepo = createReactionsRepository(db);
   const reportsRepo = createReportsRepository(db);
-  const present = createPresenters(reactionsRepo.counts);
+  const followRepo = createFollowRepository(db);
+  const present = createPresenters(reactionsRepo.counts, followRepo.state);
 
   const moderation = createModeration({
     db,
@@ -101,6 +106,8 @@ export function createServices({
     categories: categoriesRepo,
     present,
     publisher,
+    users: usersRepo,
+    follow: followRepo,
     staffDelete: moderation.content.deletePost,
     staffEdit: moderation.content.editPost,
     verification,
@@ -118,7 +125,9 @@ export function createServices({
   });
   const reactions = createReactionsService({ repo: reactionsRepo, posts, comments, present, publisher, verification });
   const reports = createReportsService({ repo: reportsRepo, posts, comments, publisher });
-  const notifications = createNotificationsService({ repo: createNotificationsRepository(db) });
+  const notifications = createNotificationsService({ repo: createNotificationsRepository(db), present });
+  const follow = createFollowService({ repo: followRepo, posts, categories: categoriesRepo });
+  const drafts = createDraftsService({ repo: createDraftsRepository(db), posts });
 
   return {
     users,
@@ -132,6 +141,8 @@ export function createServices({
     reports,
     notifications,
     search: createSearchService({ repo: createSearchRepository(db), limits }),
+    follow,
+    drafts,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
     moderation,
     presence,

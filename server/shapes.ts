@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ReactionKind, Role } from "./db/generated/enums";
+import { NotificationKind, ReactionKind, Role } from "./db/generated/enums";
 import { STATUS, type ErrorCode } from "./errors";
 
 /**
@@ -33,6 +33,8 @@ export const ZSessionInfo = z.strictObject({
   userAgent: z.string(),
 });
 
+export const ZWatchLevel = z.enum(["watching", "normal", "muted"]);
+
 export const ZCategory = z.strictObject({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() });
 export const ZCategoryWithStats = ZCategory.extend({ postCount: z.int(), lastActivityAt: ts.nullable() });
 export const ZAdminCategory = ZCategory.extend({ position: z.int() });
@@ -53,6 +55,9 @@ export const ZPost = z.strictObject({
   createdAt: ts,
   editedAt: ts.nullable(),
   lastActivityAt: ts,
+  readSeq: z.int().nullable().optional().describe("signed-in viewer only: the last seq they read (null: never opened)"),
+  unreadCount: z.int().min(0).optional().describe("signed-in viewer only: comments after readSeq (0 when never opened)"),
+  watchLevel: ZWatchLevel.optional().describe("signed-in viewer only: their watch level on this post"),
 });
 
 export const ZComment = z.strictObject({
@@ -65,22 +70,31 @@ export const ZComment = z.strictObject({
   author: ZUserRef,
   reactions: ZReactionCounts,
   hidden: z.boolean().optional().describe("staff only"),
+  replyTo: z
+    .strictObject({ id: z.uuid(), seq: z.int(), author: ZUserRef })
+    .nullable()
+    .describe("the comment of the same post this one answers"),
   createdAt: ts,
   editedAt: ts.nullable(),
 });
 export const ZProfileComment = ZComment.extend({ postTitle: z.string() });
 
+export const ZNotificationKind = z.enum(NotificationKind);
 export const ZNotification = z.strictObject({
   id: z.uuid(),
-  kind: z.enum(["REPLY", "MENTION"]),
+  kind: ZNotificationKind.describe("REPLY > MENTION > WATCHED_COMMENT: one per member per comment, the most specific"),
   actor: ZUserRef,
-  postId: z.uuid(),
-  postTitle: z.string(),
-  commentId: z.uuid().nullable(),
+  post: z.strictObject({ id: z.uuid(), title: z.string() }),
+  comment: z.strictObject({ id: z.uuid(), seq: z.int() }).nullable().describe("null for WATCHED_POST"),
+  postId: z.uuid().describe("same as post.id (kept for older clients)"),
+  postTitle: z.string().describe("same as post.title (kept for older clients)"),
+  commentId: z.uuid().nullable().describe("same as comment.id (kept for older clients)"),
   excerpt: z.string(),
   createdAt: ts,
   readAt: ts.nullable(),
 });
+
+export const ZDraft = z.strictObject({ key: z.string(), title: z.string().nullable(), body: z.string(), updatedAt: ts });
 
 export const ZReport = z.strictObject({
   id: z.uuid(),
@@ -173,6 +187,7 @@ export const ENTITIES = {
   Comment: ZComment,
   ProfileComment: ZProfileComment,
   Notification: ZNotification,
+  Draft: ZDraft,
   Report: ZReport,
   ReactionState: ZReactionState,
   Presence: ZPresence,

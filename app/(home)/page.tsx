@@ -7,14 +7,26 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
+import { FeedTabs, type FeedTab } from "@/components/follow/FeedTabs";
 import { CategoryList } from "./_components/CategoryList";
 
 export const dynamic = "force-dynamic";
 
-export default async function Home() {
+type Props = { searchParams: Promise<{ filter?: string | string[] }> };
+
+export default async function Home({ searchParams }: Props) {
   const viewer = await getViewer();
   const services = getServices();
-  const [categories, latest] = await Promise.all([services.categories.listWithStats(), services.posts.latest(viewer)]);
+  const asked = (await searchParams).filter;
+  // Unread and New are a member's own views; guests always get the latest posts.
+  const filter = viewer && (asked === "unread" || asked === "new") ? asked : undefined;
+  const [categories, latest, tFollow] = await Promise.all([
+    services.categories.listWithStats(),
+    filter ? services.posts.filtered(viewer, filter) : services.posts.latest(viewer),
+    getTranslations("follow"),
+  ]);
+  const tf = tFollow;
+  const tab: FeedTab = filter ?? "latest";
   const canPost = viewer && !viewer.ban;
   const t = await getTranslations("home");
   return (
@@ -35,25 +47,31 @@ export default async function Home() {
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="self-start">
-          <CardHeader title={t("latest")} />
+          <CardHeader title={filter ? tf(`tabs.${filter}`) : t("latest")} action={viewer ? <FeedTabs current={tab} /> : undefined} />
           <PostFeed
+            key={tab}
             scope="forum"
+            filter={filter}
             initial={{ posts: latest.items, nextCursor: latest.nextCursor }}
             empty={
-              <EmptyState
-                title={t("noPosts")}
-                action={
-                  canPost ? (
-                    <LinkButton href="/new">{t("startFirst")}</LinkButton>
-                  ) : (
-                    <LinkButton href="/register" variant="secondary">
-                      {t("joinToStart")}
-                    </LinkButton>
-                  )
-                }
-              >
-                {t("firstPost")}
-              </EmptyState>
+              filter ? (
+                <EmptyState title={tf(`tabs.${filter}`)}>{filter === "unread" ? tf("emptyUnread") : tf("emptyNew")}</EmptyState>
+              ) : (
+                <EmptyState
+                  title={t("noPosts")}
+                  action={
+                    canPost ? (
+                      <LinkButton href="/new">{t("startFirst")}</LinkButton>
+                    ) : (
+                      <LinkButton href="/register" variant="secondary">
+                        {t("joinToStart")}
+                      </LinkButton>
+                    )
+                  }
+                >
+                  {t("firstPost")}
+                </EmptyState>
+              )
             }
           />
         </Card>

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { call } from "@/components/api";
 import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
@@ -14,6 +14,7 @@ import { ItemActions } from "@/components/posts/ItemActions";
 import { canModify, canReport, isStaffRole, type Me } from "@/components/posts/me";
 import { CommentModControls } from "@/components/admin/CommentModControls";
 import { CommentEditForm } from "./CommentEditForm";
+import { InReplyTo, ReplyActions } from "@/components/follow/ReplyActions";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
   const t = useTranslations("comments");
@@ -22,6 +23,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
   const thread = useThreadStoreApi();
   const upsert = useThreadStore((s) => s.upsertComment);
   const anchor = `comment-${comment.id}`;
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   return (
     <li
@@ -31,6 +33,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
         comment.hidden && "opacity-60",
       )}
       data-testid="comment"
+      data-seq={comment.seq}
     >
       <Avatar username={comment.author.username} className="mt-0.5" />
       <div className="min-w-0 flex-1">
@@ -54,6 +57,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
           </a>
           {comment.editedAt && <span className="text-zinc-400 italic dark:text-zinc-500">{time("edited")}</span>}
           {comment.hidden && <HiddenBadge />}
+          {comment.replyTo && <InReplyTo replyTo={comment.replyTo} />}
         </div>
         {editing ? (
           <div className="mt-2">
@@ -69,6 +73,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
         ) : (
           <>
             <div
+              ref={bodyRef}
               className="prose mt-1 text-[0.95rem] text-zinc-800 dark:text-zinc-200"
               dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
             />
@@ -85,6 +90,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
                 }}
               />
               <div className="flex flex-wrap items-center justify-end">
+                {me && !me.banned && <ReplyActions comment={comment} body={() => bodyRef.current} />}
                 {me && !me.banned && isStaffRole(me.role) && <CommentModControls comment={comment} onUpdated={upsert} />}
                 <ItemActions
                   target={{ type: "comment", id: comment.id }}

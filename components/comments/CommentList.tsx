@@ -1,9 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
 import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { useErrorText } from "@/components/i18n/errors";
 import type { Me } from "@/components/posts/me";
+import { NewDivider } from "@/components/follow/NewDivider";
 import { CommentItem } from "./CommentItem";
 import { PendingCommentItem } from "./PendingCommentItem";
 import { sendComment } from "./sendComment";
@@ -14,10 +16,12 @@ interface CommentListProps {
   comments: Comment[];
   me: Me | null;
   mine: Record<string, ReactionKind>;
+  /** The first comment the member had not read when the page opened: the "New" divider goes above it. */
+  firstUnreadSeq?: number | null;
 }
 
 /** Server comments in seq order, then this member's comments still on their way. */
-export function CommentList({ postId, postAuthorId, comments, me, mine }: CommentListProps) {
+export function CommentList({ postId, postAuthorId, comments, me, mine, firstUnreadSeq }: CommentListProps) {
   const t = useTranslations("comments");
   const describe = useErrorText();
   const thread = useThreadStoreApi();
@@ -31,8 +35,11 @@ export function CommentList({ postId, postAuthorId, comments, me, mine }: Commen
   }
   return (
     <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={t("list")}>
-      {comments.map((c) => (
-        <CommentItem key={c.id} comment={c} me={me} mine={mine[c.id] ?? null} isOp={c.author.id === postAuthorId} />
+      {comments.map((c, i) => (
+        <Fragment key={c.id}>
+          {firstUnreadSeq != null && c.seq >= firstUnreadSeq && (i === 0 || comments[i - 1].seq < firstUnreadSeq) && <NewDivider />}
+          <CommentItem comment={c} me={me} mine={mine[c.id] ?? null} isOp={c.author.id === postAuthorId} />
+        </Fragment>
       ))}
       {optimistic.map((o) => (
         <PendingCommentItem
@@ -40,7 +47,7 @@ export function CommentList({ postId, postAuthorId, comments, me, mine }: Commen
           item={o}
           onRetry={() => {
             thread.getState().retryOptimistic(o.clientId);
-            void sendComment(thread, postId, o.clientId, o.body, describe.error);
+            void sendComment(thread, postId, o.clientId, o.body, describe.error, o.replyToId);
           }}
           onDiscard={() => thread.getState().discardOptimistic(o.clientId)}
         />

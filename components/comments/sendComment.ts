@@ -22,12 +22,12 @@ const STATUS: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICATED
  * session lookup), over HTTP otherwise. Both are the same idempotent write, so a retry by the
  * other path after a lost ack never doubles the comment.
  */
-async function create(postId: string, clientId: string, body: string): Promise<Comment> {
+async function create(postId: string, clientId: string, body: string, replyToId?: string): Promise<Comment> {
   const socket = getSocket();
-  if (!socket.connected) return (await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId } })).comment;
+  if (!socket.connected) return (await call("POST /api/v1/posts/{id}/comments", { params: { id: postId }, body: { body, clientId, replyToId } })).comment;
   let res;
   try {
-    res = await socket.timeout(SOCKET_ACK_MS).emitWithAck("comment:create", { postId, body, clientId });
+    res = await socket.timeout(SOCKET_ACK_MS).emitWithAck("comment:create", { postId, body, clientId, replyToId });
   } catch {
     throw new ApiError(0, "NETWORK", "the connection dropped before the comment was confirmed");
   }
@@ -48,13 +48,14 @@ export async function sendComment(
   clientId: string,
   body: string,
   describe: (err: unknown) => string,
+  replyToId?: string,
 ): Promise<void> {
   const store = () => thread.getState();
   const stillPending = () => store().optimistic.some((o) => o.clientId === clientId);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      store().reconcile(clientId, await create(postId, clientId, body));
+      store().reconcile(clientId, await create(postId, clientId, body, replyToId));
       return;
     } catch (err) {
       if (!stillPending()) return;

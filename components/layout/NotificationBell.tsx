@@ -6,6 +6,7 @@ import { useNotificationStore } from "@/components/stores/StoresProvider";
 import { BellIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { NotificationList } from "./NotificationList";
+import { SeeAllNotifications } from "@/components/notifications/SeeAllNotifications";
 
 /**
  * The bell with the unread count. Opening it shows the list and marks what was unread as read
@@ -75,7 +76,8 @@ export function NotificationBell() {
         <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
           <h2 className="text-sm font-semibold">{t("title")}</h2>
         </div>
-        <NotificationList list={list} fresh={fresh} onNavigate={() => setOpen(false)} />
+        <NotificationList list={list.slice(0, 8)} fresh={fresh} onNavigate={() => setOpen(false)} />
+        <SeeAllNotifications onNavigate={() => setOpen(false)} />
       </div>
     </div>
   );

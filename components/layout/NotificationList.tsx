@@ -5,10 +5,7 @@ import type { Notification } from "@/server/dto";
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { cn } from "@/components/ui/cn";
-
-function href(n: Notification) {
-  return `/p/${n.postId}${n.commentId ? `#comment-${n.commentId}` : ""}`;
-}
+import { NotificationText, notificationHref as href } from "@/components/notifications/NotificationText";
 
 export function NotificationList({ list, fresh, onNavigate }: { list: Notification[]; fresh: Set<string>; onNavigate: () => void }) {
   const t = useTranslations("notifications");
@@ -34,12 +31,7 @@ export function NotificationList({ list, fresh, onNavigate }: { list: Notificati
             <Avatar username={n.actor.username} size="sm" />
             <span className="min-w-0 flex-1">
               <span className="block text-zinc-700 dark:text-zinc-300">
-                {t.rich(n.kind === "MENTION" ? "mentioned" : "replied", {
-                  actor: n.actor.username,
-                  post: n.postTitle || t("aPost"),
-                  who: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
-                  what: (chunks) => <strong className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
-                })}
+                <NotificationText n={n} />
               </span>
               {n.excerpt && <span className="mt-0.5 line-clamp-2 block text-zinc-500 dark:text-zinc-400">{n.excerpt}</span>}
               <RelativeTime iso={n.createdAt} className="mt-1 block text-xs text-zinc-400 dark:text-zinc-500" />

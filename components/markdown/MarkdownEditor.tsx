@@ -1,8 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type KeyboardEvent, type Ref } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldError, inputClass } from "@/components/ui/Field";
+import { useMentions } from "@/components/follow/useMentions";
 
 interface MarkdownEditorProps {
   id: string;
@@ -16,7 +17,7 @@ interface MarkdownEditorProps {
   disabled?: boolean;
   autoFocus?: boolean;
   hideLabel?: boolean;
-  textareaRef?: Ref<HTMLTextAreaElement>;
+  textareaRef?: RefObject<HTMLTextAreaElement | null>;
   /** Cmd/Ctrl+Enter. */
   onSubmit?: () => void;
 }
@@ -32,6 +33,10 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [html, setHtml] = useState<string | null>(null);
   const errorId = `${id}-error`;
+  // @mention autocomplete needs the textarea; so may the caller (textareaRef).
+  const own = useRef<HTMLTextAreaElement | null>(null);
+  const textarea = textareaRef ?? own;
+  const mentions = useMentions(id, value, onChange, textarea);
 
   useEffect(() => {
     if (tab !== "preview") return;
@@ -43,6 +48,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
   }, [tab, value]);
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mentions.onKeyDown(e)) return;
     if (onSubmit && e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
       e.preventDefault();
       onSubmit();
@@ -72,18 +78,30 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
           </button>
         </div>
       </div>
-      <textarea
-        id={id}
-        ref={textareaRef}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        hidden={tab !== "write"}
-        className={cn(inputClass, "min-h-24 resize-y leading-relaxed")}
-        {...rest}
-      />
+      <div className="relative">
+        <textarea
+          id={id}
+          ref={textarea}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+            mentions.detect();
+          }}
+          onKeyDown={onKeyDown}
+          onKeyUp={(e) =>
+            (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") && !mentions.inputProps["aria-expanded"] && mentions.detect()
+          }
+          onClick={mentions.detect}
+          onBlur={mentions.close}
+          {...mentions.inputProps}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          hidden={tab !== "write"}
+          className={cn(inputClass, "min-h-24 resize-y leading-relaxed")}
+          {...rest}
+        />
+        {tab === "write" && mentions.listbox}
+      </div>
       {tab === "preview" && (
         <div aria-label={t("preview")} className="min-h-24 rounded-lg border border-dashed border-zinc-300 px-3 py-2 dark:border-zinc-700">
           {value.trim() === "" ? (

@@ -8,6 +8,8 @@ import { useErrorText } from "@/components/i18n/errors";
 import { MarkdownEditor } from "@/components/markdown/MarkdownEditor";
 import { Button } from "@/components/ui/Button";
 import { Alert, Field, FieldError, inputClass } from "@/components/ui/Field";
+import { useDraft } from "@/components/follow/useDraft";
+import { DraftStatus } from "@/components/follow/DraftStatus";
 
 const TITLE_MAX = 200;
 
@@ -24,6 +26,17 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
   // One id per draft: a double submit or a retry after a lost response yields one post.
   const clientId = useRef(newClientId());
   const clear = (field: string) => errors[field] && setErrors(({ [field]: _fixed, ...rest }) => rest);
+  const draft = useDraft(
+    "new-post",
+    { title, body },
+    {
+      enabled: true,
+      onRestore: (d) => {
+        setTitle(d.title ?? "");
+        setBody(d.body);
+      },
+    },
+  );
 
   async function submit() {
     const local: Record<string, string> = {};
@@ -35,6 +48,7 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
     setBusy(true);
     try {
       const res = await call("POST /api/v1/posts", { body: { categorySlug: category, title, body, clientId: clientId.current } });
+      draft.sent();
       router.push(`/p/${res.post.id}`);
       router.refresh();
     } catch (err) {
@@ -111,7 +125,16 @@ export function NewPostForm({ categories, initialCategory }: { categories: Categ
         error={errors.body}
         onSubmit={submit}
       />
-      <div className="flex items-center justify-end gap-2">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <DraftStatus
+          status={draft.status}
+          canDiscard={draft.stored || title.trim() !== "" || body.trim() !== ""}
+          onDiscard={() => {
+            draft.discard();
+            setTitle("");
+            setBody("");
+          }}
+        />
         <Button variant="secondary" onClick={() => router.back()}>
           {t("cancel")}
         </Button>

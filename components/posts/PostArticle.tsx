@@ -17,6 +17,7 @@ import { ItemActions } from "./ItemActions";
 import { PostEditForm } from "./PostEditForm";
 import { ViewersCount } from "./ViewersCount";
 import { PostModControls } from "@/components/admin/PostModControls";
+import { WatchControl } from "@/components/follow/WatchControl";
 import { canModify, canReport, isStaffRole, type Me } from "./me";
 
 /** The post itself: title, meta, body, reactions and the author's/staff's actions. */
@@ -100,13 +101,16 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
               canReact={!!me && !me.banned}
               onCounts={(reactions) => setPost({ ...thread.getState().post, reactions })}
             />
-            <ItemActions
-              target={{ type: "post", id: post.id }}
-              canEdit={canModify(me, post.author.id)}
-              canReport={canReport(me, post.author.id)}
-              onEdit={() => setEditing(true)}
-              onDelete={remove}
-            />
+            <div className="flex flex-wrap items-center gap-2">
+              {me && post.watchLevel && <WatchControl target={{ kind: "post", id: post.id }} level={post.watchLevel} />}
+              <ItemActions
+                target={{ type: "post", id: post.id }}
+                canEdit={canModify(me, post.author.id)}
+                canReport={canReport(me, post.author.id)}
+                onEdit={() => setEditing(true)}
+                onDelete={remove}
+              />
+            </div>
           </div>
         )}
       </div>

@@ -17,6 +17,8 @@ interface PostFeedProps {
   initial: { posts: Post[]; nextCursor: string | null };
   showCategory?: boolean;
   empty: ReactNode;
+  /** The member's "unread" or "new" posts instead of all (home feed only). */
+  filter?: "unread" | "new";
 }
 
 /** A live list of posts: server data first, then socket updates through the feed store. */
@@ -28,7 +30,7 @@ export function PostFeed(props: PostFeedProps) {
   );
 }
 
-function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps) {
+function LiveFeed({ scope, initial, showCategory = true, empty, filter }: PostFeedProps) {
   const t = useTranslations("posts");
   const describe = useErrorText();
   const feed = useFeedStoreApi();
@@ -47,7 +49,7 @@ function LiveFeed({ scope, initial, showCategory = true, empty }: PostFeedProps)
     try {
       const page =
         scope === "forum"
-          ? await call("GET /api/v1/posts", { query: { cursor } })
+          ? await call("GET /api/v1/posts", { query: { cursor, filter } })
           : await call("GET /api/v1/categories/{slug}/posts", { params: { slug: scope.slice("category:".length) }, query: { cursor } });
       feed.getState().append(page.posts);
       setCursor(page.nextCursor);

@@ -5,6 +5,7 @@ import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { MessageIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
+import { UnreadBadge } from "@/components/follow/UnreadBadge";
 import { PostBadges } from "./PostBadges";
 
 /** One row of a post list; the whole row opens the post, inner links stay clickable. */
@@ -50,12 +51,15 @@ export function PostListItem({ post, showCategory = true }: { post: Post; showCa
           <RelativeTime iso={active} prefix={post.commentCount > 0 ? time("active") : undefined} />
         </div>
       </div>
-      <div
-        className="flex shrink-0 items-center gap-1 self-center rounded-full px-2 py-0.5 text-sm text-zinc-500 tabular-nums dark:text-zinc-400"
-        aria-label={t("comments", { count: post.commentCount })}
-      >
-        <MessageIcon className="size-4" />
-        {post.commentCount}
+      <div className="flex shrink-0 items-center gap-2 self-center">
+        <UnreadBadge post={post} />
+        <div
+          className="flex items-center gap-1 rounded-full px-2 py-0.5 text-sm text-zinc-500 tabular-nums dark:text-zinc-400"
+          aria-label={t("comments", { count: post.commentCount })}
+        >
+          <MessageIcon className="size-4" />
+          {post.commentCount}
+        </div>
       </div>
     </li>
   );

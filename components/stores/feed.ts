@@ -32,6 +32,22 @@ function order(byId: Record<string, Post>, pinnedFirst: boolean): Post[] {
 
 export type FeedStore = StoreApi<FeedState>;
 
+/**
+ * Live events carry the post as everyone sees it, with its `lastSeq` but without this member's
+ * read state: keep the read position this list was given and derive the unread count from the
+ * new `lastSeq`, so badges stay exact with no event per member.
+ */
+export function withReadState(post: Post, held: Post | undefined): Post {
+  if (!held || held.readSeq === undefined) return post;
+  const readSeq = held.readSeq;
+  return {
+    ...post,
+    readSeq,
+    unreadCount: readSeq === null ? 0 : Math.max(0, post.lastSeq - readSeq),
+    watchLevel: post.watchLevel ?? held.watchLevel,
+  };
+}
+
 function inScope(scope: FeedScope | null, post: Post): boolean {
   if (!scope) return false;
   return scope === "forum" || scope === `category:${post.category.slug}`;
@@ -58,8 +74,9 @@ const feedState: StateCreator<FeedState> = (set, get) => ({
     set({ byId, posts: order(byId, pinnedFirst) });
   },
 
-  upsertPost(post) {
+  upsertPost(incoming) {
     const { scope, byId, pending, pinnedFirst } = get();
+    const post = withReadState(incoming, byId[incoming.id] ?? pending[incoming.id]);
     if (!inScope(scope, post)) {
       // A post moved out of this category leaves the list.
       if (byId[post.id] || pending[post.id]) get().removePost(post.id);

@@ -1,5 +1,6 @@
 import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
 import type { Comment, Post, UserRef } from "@/server/dto";
+import { withReadState } from "./feed";
 
 /** A comment shown before the server has it; the server's copy replaces it. */
 export interface OptimisticComment {
@@ -10,6 +11,8 @@ export interface OptimisticComment {
   /** reconnecting: Parley or its database is away; it is sent again with the same clientId. */
   status: "sending" | "reconnecting" | "failed";
   error?: string;
+  /** The comment this one answers, sent again with it on a retry. */
+  replyToId?: string;
 }
 
 export const TYPING_TTL_MS = 4000;
@@ -27,13 +30,17 @@ export interface ThreadState {
   viewers: number;
   /** See lastSeq(). */
   confirmedSeq: number;
+  /** The comment the composer answers (its "Reply" was pressed), if any. */
+  replyTo: Comment["replyTo"];
+  /** The latest "Quote" pressed: markdown for the composer to insert (`n` tells repeats apart). */
+  quote: { markdown: string; n: number } | null;
 
   hydrate(post: Post, comments: Comment[]): void;
   setPost(post: Post): void;
   removePost(id: string): void;
   upsertComment(comment: Comment): void;
   removeComment(id: string): void;
-  addOptimistic(clientId: string, body: string, author: UserRef): void;
+  addOptimistic(clientId: string, body: string, author: UserRef, replyToId?: string): void;
   reconcile(clientId: string, comment: Comment): void;
   failOptimistic(clientId: string, message: string): void;
   /** A send that will be tried again on its own (the server or its database is away). */
@@ -52,6 +59,8 @@ export interface ThreadState {
   confirmThrough(seq: number): void;
   setTyping(user: UserRef): void;
   setViewers(n: number): void;
+  setReplyTo(target: Comment["replyTo"]): void;
+  addQuote(markdown: string): void;
 }
 
 const bySeq = (byId: Record<string, Comment>) => Object.values(byId).sort((a, b) => a.seq - b.seq);
@@ -81,6 +90,8 @@ const threadState =
       typing: {},
       viewers: 0,
       confirmedSeq: 0,
+      replyTo: null,
+      quote: null,
 
       hydrate(post, comments) {
         const same = get().post?.id === post.id;
@@ -104,7 +115,8 @@ const threadState =
       },
 
       setPost(post) {
-        if (get().post?.id === post.id) set({ post });
+        // Live copies lack this member's read state and watch level: keep the ones held.
+        if (get().post?.id === post.id) set({ post: withReadState(post, get().post) });
       },
 
       removePost(id) {
@@ -132,8 +144,8 @@ const threadState =
         set({ byId, comments: bySeq(byId) });
       },
 
-      addOptimistic(clientId, body, author) {
-        const o: OptimisticComment = { clientId, body, author, createdAt: new Date().toISOString(), status: "sending" };
+      addOptimistic(clientId, body, author, replyToId) {
+        const o: OptimisticComment = { clientId, body, author, createdAt: new Date().toISOString(), status: "sending", replyToId };
         set({ optimistic: [...get().optimistic.filter((x) => x.clientId !== clientId), o] });
       },
 
@@ -183,6 +195,14 @@ const threadState =
 
       setViewers(n) {
         set({ viewers: Math.max(0, n) });
+      },
+
+      setReplyTo(target) {
+        set({ replyTo: target });
+      },
+
+      addQuote(markdown) {
+        set({ quote: { markdown, n: (get().quote?.n ?? 0) + 1 } });
       },
     };
   };

@@ -14,14 +14,16 @@ export const commentSelect = {
   createdAt: true,
   editedAt: true,
   author: { select: { id: true, username: true } },
+  replyTo: { select: { id: true, seq: true, author: { select: { id: true, username: true } } } },
 } as const;
 
 export type CommentRow = CommentGetPayload<{ select: typeof commentSelect }>;
 
-export interface NewNotification {
+/** A notification the comment's transaction wrote: one emit to `user:<userId>` follows commit. */
+export interface NotifiedMember {
+  id: string;
   userId: string;
-  kind: "REPLY" | "MENTION";
-  excerpt: string;
+  kind: "REPLY" | "MENTION" | "WATCHED_COMMENT";
 }
 
 export function createCommentsRepository(db: Db) {
@@ -64,7 +66,11 @@ export function createCommentsRepository(db: Db) {
     /**
      * One statement, so one short implicit transaction: take the next seq by bumping the post
      * row (its lock is held to commit, so seqs commit in order with no gaps), insert the
-     * comment, and record its notifications. Returns null when the post cannot take comments.
+     * comment, move the author's read position to it, drop their draft for this post, and
+     * notify in the same statement (one INSERT … SELECT, however many watch the post): each
+     * member at most once, with the most specific kind (REPLY, then MENTION, then
+     * WATCHED_COMMENT), nobody who muted the post (or its category without a level of their
+     * own on the post), never the author. Returns null when the post cannot take comments.
      */
     async insert(input: {
       postId: string;
@@ -73,30 +79,60 @@ export function createCommentsRepository(db: Db) {
       bodyHtml: string;
       clientId?: string;
       allowLocked: boolean;
-      notifications: NewNotification[];
+      replyTo: CommentRow["replyTo"];
+      /** Ids of the members @mentioned in the body. */
+      mentioned: string[];
+      excerpt: string;
+      draftKey: string;
     }) {
       const id = randomUUID();
-      const wanted = input.notifications.filter((n) => n.userId !== input.author.id).map((n) => ({ ...n, id: randomUUID() }));
-      const rows = await db.$queryRaw<{ seq: number; createdAt: Date }[]>`
+      const rows = await db.$queryRaw<{ seq: number; createdAt: Date; notified: NotifiedMember[] }[]>`
         WITH bumped AS (
           UPDATE "Post" SET "lastSeq" = "lastSeq" + 1, "commentCount" = "commentCount" + 1, "lastActivityAt" = now()
           WHERE "id" = ${input.postId}::uuid AND "deletedAt" IS NULL AND (${input.allowLocked} OR NOT "locked")
-          RETURNING "lastSeq"
+          RETURNING "lastSeq", "authorId", "categoryId"
         ), inserted AS (
-          INSERT INTO "Comment" ("id", "postId", "authorId", "seq", "body", "bodyHtml", "clientId")
-          SELECT ${id}::uuid, ${input.postId}::uuid, ${input.author.id}::uuid, "lastSeq", ${input.body}, ${input.bodyHtml}, ${input.clientId ?? null}
+          INSERT INTO "Comment" ("id", "postId", "authorId", "seq", "body", "bodyHtml", "clientId", "replyToId")
+          SELECT ${id}::uuid, ${input.postId}::uuid, ${input.author.id}::uuid, "lastSeq", ${input.body}, ${input.bodyHtml},
+                 ${input.clientId ?? null}, ${input.replyTo?.id ?? null}::uuid
           FROM bumped
           RETURNING "seq", "createdAt"
+        ), candidates AS (
+          SELECT COALESCE(${input.replyTo?.author.id ?? null}::uuid, b."authorId") AS uid, 'REPLY' AS kind, 1 AS rank FROM bumped b
+          UNION ALL
+          SELECT m.uid, 'MENTION', 2 FROM unnest(${input.mentioned}::uuid[]) AS m(uid)
+          UNION ALL
+          SELECT w."userId", 'WATCHED_COMMENT', 3 FROM "Watch" w WHERE w."postId" = ${input.postId}::uuid AND w."level" = 'WATCHING'
+        ), chosen AS (
+          SELECT DISTINCT ON (c.uid) c.uid, c.kind
+          FROM candidates c, bumped b
+          WHERE c.uid <> ${input.author.id}::uuid
+            AND NOT EXISTS (
+              SELECT 1 FROM "Watch" w WHERE w."userId" = c.uid AND w."postId" = ${input.postId}::uuid AND w."level" = 'MUTED')
+            AND NOT (
+              EXISTS (SELECT 1 FROM "Watch" w WHERE w."userId" = c.uid AND w."categoryId" = b."categoryId" AND w."level" = 'MUTED')
+              AND NOT EXISTS (SELECT 1 FROM "Watch" w WHERE w."userId" = c.uid AND w."postId" = ${input.postId}::uuid))
+          ORDER BY c.uid, c.rank
         ), notified AS (
           INSERT INTO "Notification" ("id", "userId", "actorId", "kind", "postId", "commentId", "excerpt", "createdAt")
-          SELECT n.id, n.uid, ${input.author.id}::uuid, n.kind::"NotificationKind", ${input.postId}::uuid, ${id}::uuid, n.excerpt, i."createdAt"
-          FROM inserted i,
-               unnest(${wanted.map((n) => n.id)}::uuid[], ${wanted.map((n) => n.userId)}::uuid[], ${wanted.map((n) => n.kind)}::text[], ${wanted.map((n) => n.excerpt)}::text[])
-                 AS n(id, uid, kind, excerpt)
+          SELECT gen_random_uuid(), ch.uid, ${input.author.id}::uuid, ch.kind::"NotificationKind", ${input.postId}::uuid, ${id}::uuid,
+                 ${input.excerpt}, i."createdAt"
+          FROM chosen ch, inserted i
+          RETURNING "id", "userId", "kind"
+        ), read AS (
+          INSERT INTO "ReadPosition" ("userId", "postId", "readSeq", "updatedAt")
+          SELECT ${input.author.id}::uuid, ${input.postId}::uuid, i."seq", now() FROM inserted i
+          ON CONFLICT ("userId", "postId") DO UPDATE
+            SET "readSeq" = GREATEST("ReadPosition"."readSeq", EXCLUDED."readSeq"), "updatedAt" = now()
+        ), drafted AS (
+          DELETE FROM "Draft" WHERE "userId" = ${input.author.id}::uuid AND "key" = ${input.draftKey} AND EXISTS (SELECT 1 FROM inserted)
         )
-        SELECT "seq", "createdAt" FROM inserted`;
+        SELECT i."seq", i."createdAt",
+               (SELECT COALESCE(json_agg(json_build_object('id', n."id", 'userId', n."userId", 'kind', n."kind")), '[]'::json) FROM notified n)
+                 AS "notified"
+        FROM inserted i`;
       if (rows.length === 0) return null;
-      const { seq, createdAt } = rows[0];
+      const { seq, createdAt, notified } = rows[0];
       const comment: CommentRow = {
         id,
         postId: input.postId,
@@ -109,8 +145,9 @@ export function createCommentsRepository(db: Db) {
         createdAt,
         editedAt: null,
         author: input.author,
+        replyTo: input.replyTo,
       };
-      return { comment, notifications: wanted.map((n) => ({ id: n.id, userId: n.userId, kind: n.kind, excerpt: n.excerpt, createdAt })) };
+      return { comment, notified };
     },
 
     async update(id: string, data: { body?: string; bodyHtml?: string; editedAt?: Date; hidden?: boolean }) {

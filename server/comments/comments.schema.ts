@@ -4,6 +4,7 @@ import { LIMITS, ZClientId } from "../posts/posts.schema";
 export const ZCreateComment = z.object({
   body: z.string().trim().min(1, "must not be empty").max(LIMITS.comment, `must be at most ${LIMITS.comment} characters`),
   clientId: ZClientId.optional(),
+  replyToId: z.string().max(40).optional().describe("a comment of the same post this one answers"),
 });
 export type TCreateComment = z.infer<typeof ZCreateComment>;
 

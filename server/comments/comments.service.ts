@@ -1,5 +1,5 @@
-import { isStaff, type Comment, type Notification, type Viewer } from "../dto";
-import { conflict, forbidden, notFound } from "../errors";
+import { isStaff, type Comment, type Viewer } from "../dto";
+import { conflict, forbidden, notFound, validation } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { requireContributor, requireOwnerOrStaff } from "../auth/guards";
 import { excerpt, mentions, renderMarkdown } from "../markdown/render";
@@ -9,7 +9,7 @@ import type { PostsService } from "../posts/posts.service";
 import { viewFor, type Presenters } from "../presenters";
 import { isUuid } from "../ids";
 import type { UsersRepository } from "../users/users.repository";
-import type { CommentRow, CommentsRepository, NewNotification } from "./comments.repository";
+import type { CommentRow, CommentsRepository } from "./comments.repository";
 import type { TCreateComment, TUpdateComment } from "./comments.schema";
 
 const ACTIVITY_COALESCE_MS = 250;
@@ -40,14 +40,19 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
     return row;
   }
 
-  /** Who hears about a new comment: the post's author (a reply) and anyone @mentioned. */
-  async function recipients(postAuthorId: string, body: string): Promise<NewNotification[]> {
-    const text = excerpt(body);
-    const out: NewNotification[] = [{ userId: postAuthorId, kind: "REPLY", excerpt: text }];
-    for (const u of await users.findIdsByUsernames(mentions(body))) {
-      if (u.id !== postAuthorId) out.push({ userId: u.id, kind: "MENTION", excerpt: text });
-    }
-    return out;
+  /** The members @mentioned in a body: their ids (to notify) and names (to link). */
+  async function mentioned(body: string) {
+    const found = await users.findIdsByUsernames(mentions(body));
+    return { ids: found.map((u) => u.id), names: found.map((u) => u.username) };
+  }
+
+  /** The comment a reply answers: a visible comment of the same post, else 400. */
+  async function replyTarget(postId: string, replyToId: string | undefined, viewer: Viewer): Promise<CommentRow["replyTo"]> {
+    if (!replyToId) return null;
+    const target = isUuid(replyToId) ? await repo.findById(replyToId) : null;
+    if (!target || target.postId !== postId || target.deletedAt || (target.hidden && !isStaff(viewer)))
+      throw validation([{ field: "replyToId", message: "is not a comment of this post" }]);
+    return { id: target.id, seq: target.seq, author: target.author };
   }
 
   /**
@@ -104,16 +109,21 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
           { field: "body", message: "is the same as your last comment here" },
         ]);
       }
+      const [replyTo, named] = await Promise.all([replyTarget(postId, input.replyToId, author), mentioned(input.body)]);
+      const summary = excerpt(input.body);
       let result;
       try {
         result = await repo.insert({
           postId,
           author: { id: author.id, username: author.username },
           body: input.body,
-          bodyHtml: renderMarkdown(input.body),
+          bodyHtml: renderMarkdown(input.body, named.names),
           clientId: input.clientId,
           allowLocked: staff,
-          notifications: await recipients(post.author.id, input.body),
+          replyTo,
+          mentioned: named.ids,
+          excerpt: summary,
+          draftKey: `post:${postId}`,
         });
       } catch (err) {
         const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
@@ -125,19 +135,20 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       const comment = present.newComment(result.comment);
       publisher.commentCreated(comment);
       republishPost(postId);
-      for (const n of result.notifications) {
-        const notification: Notification = {
-          id: n.id,
-          kind: n.kind,
-          actor: { id: author.id, username: author.username },
-          postId,
-          postTitle: post.title,
-          commentId: comment.id,
-          excerpt: n.excerpt,
-          createdAt: n.createdAt.toISOString(),
-          readAt: null,
-        };
-        publisher.notify(n.userId, notification);
+      // One emit per recipient's room, after commit.
+      for (const n of result.notified) {
+        publisher.notify(
+          n.userId,
+          present.notification({
+            id: n.id,
+            kind: n.kind,
+            actor: comment.author,
+            post: { id: postId, title: post.title },
+            comment: { id: comment.id, seq: comment.seq },
+            excerpt: summary,
+            createdAt: comment.createdAt,
+          }),
+        );
       }
       return { comment: viewFor(comment, staff), created: true };
     },
@@ -145,7 +156,8 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
     async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
       const row = await findVisible(id, viewer);
       const actor = requireOwnerOrStaff(viewer, row.author.id);
-      const data = { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() };
+      const { names } = await mentioned(input.body);
+      const data = { body: input.body, bodyHtml: renderMarkdown(input.body, names), editedAt: new Date() };
       const updated = actor.id === row.author.id ? await repo.update(id, data) : await staffEdit(actor, row, data);
       const comment = await present.comment(updated, true);
       publisher.commentUpdated(comment);

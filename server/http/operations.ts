@@ -14,6 +14,8 @@ import { moderationOperations } from "../moderation/moderation.operations";
 import { searchOperations } from "../search/search.operations";
 import { accountsOperations } from "../accounts/accounts.operations";
 import { sessionsOperations } from "../sessions/sessions.operations";
+import { followOperations } from "../follow/follow.operations";
+import { draftsOperations } from "../drafts/drafts.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -33,6 +35,8 @@ export const OPERATIONS = [
   ...searchOperations,
   ...accountsOperations,
   ...sessionsOperations,
+  ...followOperations,
+  ...draftsOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

@@ -14,6 +14,9 @@ export const LIMITS = {
   post: { points: 5, duration: 60 },
   comment: { points: 20, duration: 60 },
   write: { points: 60, duration: 60 },
+  /** Reading progress (debounced by the page) and draft autosaves (about one per 2 s of typing). */
+  read: { points: 120, duration: 60 },
+  draft: { points: 90, duration: 60 },
   report: { points: 10, duration: 600 },
   socketEvent: { points: 30, duration: 10 },
   // Search as you type: a debounced request per pause, per member and per address.

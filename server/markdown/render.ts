@@ -1,10 +1,11 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { imagesAsLinks, LINK_ATTRS, MARKDOWN_OPTIONS } from "./options";
+import { mentionPlugin, MENTION_CLASS, type MentionEnv } from "./mentions";
 
 // markdown-it with raw HTML off renders markdown's own formatting; sanitize-html then enforces
 // an allow-list as a second, independent wall, so a renderer bug cannot smuggle in script.
-const md = new MarkdownIt(MARKDOWN_OPTIONS);
+const md = new MarkdownIt(MARKDOWN_OPTIONS).use(mentionPlugin);
 
 // Images become links (options.ts): no reader's browser loads from a host an author picked.
 imagesAsLinks(md);
@@ -41,23 +42,32 @@ const ALLOWED_TAGS = [
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    a: ["href", "title", "rel", "target"],
+    a: ["href", "title", "rel", "target", "class"],
     th: ["style"],
     td: ["style"],
     ol: ["start"],
   },
+  allowedClasses: { a: [MENTION_CLASS] },
   allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", LINK_ATTRS),
+    // A member mention stays inside Parley; every other link leaves it (LINK_ATTRS).
+    a: (tagName, { class: cls, ...attribs }): sanitizeHtml.Tag =>
+      cls === MENTION_CLASS && attribs.href?.startsWith("/u/")
+        ? { tagName, attribs: { href: attribs.href, class: MENTION_CLASS } }
+        : { tagName, attribs: { ...attribs, ...LINK_ATTRS } },
   },
 };
 
-/** Markdown to sanitized HTML: no script, no handlers, no javascript:/data: URLs, no embeds. */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE);
+/**
+ * Markdown to sanitized HTML: no script, no handlers, no javascript:/data: URLs, no embeds.
+ * `members`: usernames (any case) of real members; their `@username` becomes a profile link.
+ */
+export function renderMarkdown(source: string, members: Iterable<string> = []): string {
+  const env: MentionEnv = { members: new Map([...members].map((u) => [u.toLowerCase(), u])) };
+  return sanitizeHtml(md.render(source, env), SANITIZE);
 }
 
 // sanitize-html escapes the text it keeps; an excerpt is plain text, so undo that escaping.
@@ -72,9 +82,4 @@ export function excerpt(source: string, max = 140): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** @usernames mentioned in a markdown body (outside code is not distinguished; cheap and good enough). */
-export function mentions(source: string): string[] {
-  const found = new Set<string>();
-  for (const m of source.matchAll(/(^|[^\w@])@([A-Za-z0-9_-]{3,32})\b/g)) found.add(m[2]);
-  return [...found];
-}
+export { mentions } from "./mentions";

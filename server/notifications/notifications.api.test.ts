@@ -23,6 +23,8 @@ describe("notifications", () => {
         id: expect.any(String),
         kind: "REPLY",
         actor: { id: bob.me.user.id, username: bob.me.user.username },
+        post: { id: post.id, title: "Alice asks" },
+        comment: { id: c.id, seq: 1 },
         postId: post.id,
         postTitle: "Alice asks",
         commentId: c.id,
@@ -37,7 +39,7 @@ describe("notifications", () => {
     expect(forCarol.notifications[0]).toMatchObject({ kind: "MENTION", commentId: c.id, actor: { id: bob.me.user.id } });
 
     // Nobody is told about their own comment.
-    expect((await bob.get("/api/v1/notifications")).json).toEqual({ notifications: [], unread: 0 });
+    expect((await bob.get("/api/v1/notifications")).json).toEqual({ notifications: [], unread: 0, nextCursor: null });
   });
 
   it("alice mentioned on her own post gets one REPLY, not a MENTION as well", async () => {
@@ -65,6 +67,19 @@ describe("notifications", () => {
     expect((await alice.get("/api/v1/notifications")).json.unread).toBe(2);
 
     expect((await alice.post("/api/v1/notifications/read", {})).json).toEqual({ unread: 0 });
+  });
+
+  it("{all: true} marks every one read; unread=1 lists only unread ones, a page at a time", async () => {
+    const { alice, bob, post } = await thread();
+    for (const body of ["one", "two", "three"]) await bob.post(`/api/v1/posts/${post.id}/comments`, { body });
+    const page = (await alice.get("/api/v1/notifications?unread=1&limit=2")).json;
+    expect(page.notifications).toHaveLength(2);
+    const next = (await alice.get(`/api/v1/notifications?unread=1&limit=2&cursor=${page.nextCursor}`)).json;
+    expect(next).toMatchObject({ nextCursor: null, unread: 3 });
+    expect(next.notifications).toHaveLength(1);
+    expect((await alice.post("/api/v1/notifications/read", { all: true })).json).toEqual({ unread: 0 });
+    expect((await alice.get("/api/v1/notifications?unread=1")).json.notifications).toEqual([]);
+    expectValidation(await alice.get("/api/v1/notifications?cursor=nonsense"), "cursor");
   });
 
   it("401 for anonymous visitors; 400 for malformed ids", async () => {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Notification } from "../dto";
+import type { NotificationFacts } from "../presenters";
 
 const select = {
   id: true,
@@ -12,22 +12,40 @@ const select = {
   actor: { select: { id: true, username: true } },
 } as const;
 
+/** Keyset position in the list order: newest first. */
+export interface NotificationCursor {
+  at: string;
+  id: string;
+}
+
 export function createNotificationsRepository(db: Db) {
   return {
-    async list(userId: string, limit: number): Promise<Notification[]> {
-      const rows = await db.notification.findMany({ where: { userId }, select, orderBy: { createdAt: "desc" }, take: limit });
-      const titles = new Map(
-        (await db.post.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.postId))] } }, select: { id: true, title: true } })).map(
-          (p) => [p.id, p.title],
-        ),
-      );
+    /** Newest first, one more than `limit` (the caller pages on it); posts and comments looked up in one query each. */
+    async list(userId: string, opts: { limit: number; unread?: boolean; cursor?: NotificationCursor }): Promise<NotificationFacts[]> {
+      const c = opts.cursor;
+      const at = c ? new Date(c.at) : undefined;
+      const rows = await db.notification.findMany({
+        where: {
+          userId,
+          ...(opts.unread && { readAt: null }),
+          ...(c && { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] }),
+        },
+        select,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: opts.limit + 1,
+      });
+      const [posts, comments] = await Promise.all([
+        db.post.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.postId))] } }, select: { id: true, title: true } }),
+        db.comment.findMany({ where: { id: { in: rows.flatMap((r) => r.commentId ?? []) } }, select: { id: true, seq: true } }),
+      ]);
+      const titles = new Map(posts.map((p) => [p.id, p.title]));
+      const seqs = new Map(comments.map((x) => [x.id, x.seq]));
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
         actor: r.actor,
-        postId: r.postId,
-        postTitle: titles.get(r.postId) ?? "",
-        commentId: r.commentId,
+        post: { id: r.postId, title: titles.get(r.postId) ?? "" },
+        comment: r.commentId ? { id: r.commentId, seq: seqs.get(r.commentId) ?? 0 } : null,
         excerpt: r.excerpt,
         createdAt: r.createdAt.toISOString(),
         readAt: r.readAt?.toISOString() ?? null,

@@ -7,6 +7,10 @@ const PostResponse = z.strictObject({ post: ZPost });
 const PostPage = z.strictObject({ posts: z.array(ZPost), nextCursor: z.string().nullable() });
 const ZLatestQuery = ZPostListQuery.extend({
   since: z.string().max(40).optional().describe("ISO time: posts created after it (catch-up)"),
+  filter: z
+    .enum(["unread", "new"])
+    .optional()
+    .describe("signed in only: unread = opened, with comments after your read position; new = never opened, created in the last 14 days"),
 });
 
 export const postsOperations = [
@@ -14,11 +18,16 @@ export const postsOperations = [
     name: "listPosts",
     method: "GET",
     path: "/api/v1/posts",
-    summary: "Latest posts across the forum; `since` returns posts created after a time (catch-up)",
+    summary:
+      "Latest posts across the forum (without your muted categories); `since`: created after a time (catch-up); `filter`: unread or new",
     query: ZLatestQuery,
     ok: { 200: PostPage },
-    errors: ["VALIDATION_FAILED"],
+    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED"],
     async handle({ query, services, viewer }) {
+      if (query.filter) {
+        const page = await services.posts.filtered(viewer, query.filter, query.cursor, query.limit);
+        return { posts: page.items, nextCursor: page.nextCursor };
+      }
       if (query.since) return { posts: await services.posts.createdSince(query.since, viewer), nextCursor: null };
       const page = await services.posts.latest(viewer, query.cursor, query.limit);
       return { posts: page.items, nextCursor: page.nextCursor };

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../db/client";
+import type { NotificationKind } from "../dto";
 import type { PostGetPayload } from "../db/generated/models";
 
 export const postSelect = {
@@ -42,7 +43,22 @@ export function createPostsRepository(db: Db) {
     async findByClientId(authorId: string, clientId: string) {
       return db.post.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: postSelect });
     },
-    async list(opts: { categoryId?: string; authorId?: string; staff: boolean; cursor?: PostCursor; limit: number; pinnedFirst: boolean }) {
+    /** The given posts, in the order of `ids` (missing ones left out). */
+    async findManyByIds(ids: string[]) {
+      const rows = await db.post.findMany({ where: { id: { in: ids } }, select: postSelect });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    async list(opts: {
+      categoryId?: string;
+      authorId?: string;
+      staff: boolean;
+      cursor?: PostCursor;
+      limit: number;
+      pinnedFirst: boolean;
+      /** Leave out the posts of categories this member muted (their home feed). */
+      mutedFor?: string;
+    }) {
       const c = opts.cursor;
       const at = c ? new Date(c.at) : undefined;
       const after = c
@@ -57,7 +73,13 @@ export function createPostsRepository(db: Db) {
           : { OR: [{ lastActivityAt: { lt: at } }, { lastActivityAt: at, id: { lt: c.id } }] }
         : {};
       return db.post.findMany({
-        where: { ...visible(opts.staff), categoryId: opts.categoryId, authorId: opts.authorId, ...after },
+        where: {
+          ...visible(opts.staff),
+          categoryId: opts.categoryId,
+          authorId: opts.authorId,
+          ...after,
+          ...(opts.mutedFor && { category: { watches: { none: { userId: opts.mutedFor, level: "MUTED" as const } } } }),
+        },
         select: postSelect,
         orderBy: [...(opts.pinnedFirst ? [{ pinned: "desc" as const }] : []), { lastActivityAt: "desc" }, { id: "desc" }],
         take: opts.limit + 1,
@@ -76,8 +98,40 @@ export function createPostsRepository(db: Db) {
         take: limit,
       });
     },
-    async create(data: { categoryId: string; authorId: string; title: string; body: string; bodyHtml: string; clientId?: string }) {
-      return db.post.create({ data, select: postSelect });
+    /**
+     * One transaction: the post, its author watching it and having read it, their "new-post"
+     * draft gone, and the notifications (one INSERT … SELECT): a MENTION for each member
+     * @mentioned, else WATCHED_POST for each member watching the category (not muted, never
+     * the author). Returns the post and who was notified, for the emits after commit.
+     */
+    async create(
+      data: { categoryId: string; authorId: string; title: string; body: string; bodyHtml: string; clientId?: string },
+      notify: { mentioned: string[]; excerpt: string },
+    ) {
+      return db.$transaction(async (tx) => {
+        const post = await tx.post.create({ data, select: postSelect });
+        await tx.watch.create({ data: { userId: data.authorId, postId: post.id, level: "WATCHING" } });
+        await tx.readPosition.create({ data: { userId: data.authorId, postId: post.id, readSeq: 0 } });
+        await tx.draft.deleteMany({ where: { userId: data.authorId, key: "new-post" } });
+        const notified = await tx.$queryRaw<{ id: string; userId: string; kind: NotificationKind }[]>`
+          WITH candidates AS (
+            SELECT m.uid, 'MENTION' AS kind, 1 AS rank FROM unnest(${notify.mentioned}::uuid[]) AS m(uid)
+            UNION ALL
+            SELECT w."userId", 'WATCHED_POST', 2 FROM "Watch" w WHERE w."categoryId" = ${data.categoryId}::uuid AND w."level" = 'WATCHING'
+          ), chosen AS (
+            SELECT DISTINCT ON (c.uid) c.uid, c.kind FROM candidates c
+            WHERE c.uid <> ${data.authorId}::uuid
+              AND NOT EXISTS (
+                SELECT 1 FROM "Watch" w WHERE w."userId" = c.uid AND w."categoryId" = ${data.categoryId}::uuid AND w."level" = 'MUTED')
+            ORDER BY c.uid, c.rank
+          )
+          INSERT INTO "Notification" ("id", "userId", "actorId", "kind", "postId", "commentId", "excerpt", "createdAt")
+          SELECT gen_random_uuid(), ch.uid, ${data.authorId}::uuid, ch.kind::"NotificationKind", ${post.id}::uuid, NULL,
+                 ${notify.excerpt}, ${post.createdAt}
+          FROM chosen ch
+          RETURNING "id", "userId", "kind"`;
+        return { post, notified };
+      });
     },
     async update(
       id: string,

@@ -1,11 +1,13 @@
 import { isStaff, type Page, type Post, type Viewer } from "../dto";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, unauthenticated } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { requireContributor, requireOwnerOrStaff } from "../auth/guards";
-import { renderMarkdown } from "../markdown/render";
+import { excerpt, mentions, renderMarkdown } from "../markdown/render";
 import { isUuid } from "../ids";
 import type { Publisher } from "../realtime/publisher";
 import type { CategoriesRepository } from "../categories/categories.repository";
+import type { UsersRepository } from "../users/users.repository";
+import type { FollowRepository } from "../follow/follow.repository";
 import type { Presenters } from "../presenters";
 import { viewFor } from "../presenters";
 import type { PostCursor, PostRow, PostsRepository } from "./posts.repository";
@@ -16,6 +18,8 @@ export interface PostsDeps {
   categories: CategoriesRepository;
   present: Presenters;
   publisher: Publisher;
+  users: UsersRepository;
+  follow: FollowRepository;
   /** Staff removing someone else's post: an audited moderation action. */
   staffDelete: (actor: Viewer, row: PostRow) => Promise<unknown>;
   /** Staff editing someone else's post: the write and its audit entry, in one transaction. */
@@ -40,7 +44,15 @@ function decodeCursor(cursor: string | undefined): PostCursor | undefined {
   throw new AppError("VALIDATION_FAILED", "cursor is not valid", [{ field: "cursor", message: "is not valid" }]);
 }
 
-export function createPostsService({ repo, categories, present, publisher, staffDelete, staffEdit, verification }: PostsDeps) {
+export type PostFilter = "unread" | "new";
+
+export function createPostsService({ repo, categories, present, publisher, users, follow, staffDelete, staffEdit, verification }: PostsDeps) {
+  /** The members @mentioned in a body: ids to notify, names to link. */
+  async function mentioned(body: string) {
+    const found = await users.findIdsByUsernames(mentions(body));
+    return { ids: found.map((u) => u.id), names: found.map((u) => u.username) };
+  }
+
   /** A post this viewer may see, or NOT_FOUND (hidden posts are invisible to non-staff). */
   async function findVisible(id: string, viewer: Viewer | null): Promise<PostRow> {
     const row = isUuid(id) ? await repo.findById(id) : null;
@@ -49,15 +61,20 @@ export function createPostsService({ repo, categories, present, publisher, staff
   }
 
   async function list(
-    opts: { categoryId?: string; authorId?: string; pinnedFirst: boolean },
+    opts: { categoryId?: string; authorId?: string; pinnedFirst: boolean; mutedFor?: string },
     viewer: Viewer | null,
     cursor?: string,
     limit = 20,
   ): Promise<Page<Post>> {
     const rows = await repo.list({ ...opts, staff: isStaff(viewer), cursor: decodeCursor(cursor), limit });
+    return pageOf(rows, viewer, limit);
+  }
+
+  async function pageOf(rows: PostRow[], viewer: Viewer | null, limit: number): Promise<Page<Post>> {
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { items: await present.posts(page, isStaff(viewer)), nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
+    const items = await present.forViewer(await present.posts(page, isStaff(viewer)), viewer?.id);
+    return { items, nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
   }
 
   return {
@@ -70,7 +87,8 @@ export function createPostsService({ repo, categories, present, publisher, staff
     },
 
     async get(id: string, viewer: Viewer | null): Promise<Post> {
-      return present.post(await findVisible(id, viewer), isStaff(viewer));
+      const [post] = await present.forViewer([await present.post(await findVisible(id, viewer), isStaff(viewer))], viewer?.id);
+      return post;
     },
 
     async listByCategory(slug: string, viewer: Viewer | null, cursor?: string, limit?: number) {
@@ -79,7 +97,16 @@ export function createPostsService({ repo, categories, present, publisher, staff
       return { category, ...(await list({ categoryId: category.id, pinnedFirst: true }, viewer, cursor, limit)) };
     },
 
-    latest: (viewer: Viewer | null, cursor?: string, limit?: number) => list({ pinnedFirst: false }, viewer, cursor, limit),
+    /** The home feed; a signed-in member's muted categories are left out. */
+    latest: (viewer: Viewer | null, cursor?: string, limit?: number) =>
+      list({ pinnedFirst: false, mutedFor: viewer?.id }, viewer, cursor, limit),
+
+    /** The member's "unread" or "new" posts (../shared/API.md, Finding and following). */
+    async filtered(viewer: Viewer | null, filter: PostFilter, cursor?: string, limit = 20): Promise<Page<Post>> {
+      if (!viewer) throw unauthenticated();
+      const ids = await follow.filteredIds({ userId: viewer.id, filter, staff: isStaff(viewer), cursor: decodeCursor(cursor), limit });
+      return pageOf(await repo.findManyByIds(ids), viewer, limit);
+    },
 
     byAuthor: (authorId: string, viewer: Viewer | null, limit = 20) => list({ authorId, pinnedFirst: false }, viewer, undefined, limit),
 
@@ -102,24 +129,44 @@ export function createPostsService({ repo, categories, present, publisher, staff
         throw new AppError("VALIDATION_FAILED", "categorySlug does not name a category", [
           { field: "categorySlug", message: "does not name a category" },
         ]);
-      let row: PostRow;
+      const named = await mentioned(input.body);
+      const summary = excerpt(input.body);
+      let created;
       try {
-        row = await repo.create({
-          categoryId: category.id,
-          authorId: author.id,
-          title: input.title,
-          body: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          clientId: input.clientId,
-        });
+        created = await repo.create(
+          {
+            categoryId: category.id,
+            authorId: author.id,
+            title: input.title,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body, named.names),
+            clientId: input.clientId,
+          },
+          { mentioned: named.ids, excerpt: summary },
+        );
       } catch (err) {
         const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
         if (raced) return { post: await present.post(raced, isStaff(author)), created: false };
         throw err;
       }
-      const post = present.newPost(row);
+      const post = present.newPost(created.post);
       publisher.postCreated(post);
-      return { post: viewFor(post, isStaff(author)), created: true };
+      for (const n of created.notified) {
+        publisher.notify(
+          n.userId,
+          present.notification({
+            id: n.id,
+            kind: n.kind,
+            actor: post.author,
+            post: { id: post.id, title: post.title },
+            comment: null,
+            excerpt: summary,
+            createdAt: post.createdAt,
+          }),
+        );
+      }
+      const [mine] = await present.forViewer([viewFor(post, isStaff(author))], author.id);
+      return { post: mine, created: true };
     },
 
     async update(viewer: Viewer | null, id: string, input: TUpdatePost): Promise<Post> {
@@ -127,7 +174,7 @@ export function createPostsService({ repo, categories, present, publisher, staff
       const actor = requireOwnerOrStaff(viewer, row.author.id);
       const data = {
         ...(input.title !== undefined && { title: input.title }),
-        ...(input.body !== undefined && { body: input.body, bodyHtml: renderMarkdown(input.body) }),
+        ...(input.body !== undefined && { body: input.body, bodyHtml: renderMarkdown(input.body, (await mentioned(input.body)).names) }),
         editedAt: new Date(),
       };
       const updated = actor.id === row.author.id ? await repo.update(id, data) : await staffEdit(actor, row, data);

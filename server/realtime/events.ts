@@ -59,7 +59,7 @@ export interface ClientToServerEvents {
    * with the comment (`created: false` when the clientId was already used) or a contract error.
    */
   "comment:create": (
-    p: { postId: string; body: string; clientId?: string },
+    p: { postId: string; body: string; clientId?: string; replyToId?: string },
     ack: (r: Ack<{ comment: Comment; created: boolean }>) => void,
   ) => void;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZMe, ZPost, ZProfileComment, ZPublicUser } from "../shapes";
+import { ZMe, ZPost, ZProfileComment, ZPublicUser, ZUserRef } from "../shapes";
 import { defineOperation } from "../http/operation";
-import { ZRegisterInput } from "./users.schema";
+import { ZRegisterInput, ZUserPrefixQuery } from "./users.schema";
 
 export const usersOperations = [
   defineOperation({
@@ -24,6 +24,16 @@ export const usersOperations = [
     ok: { 200: z.strictObject({ user: ZMe }) },
     errors: ["UNAUTHENTICATED"],
     handle: async ({ services, viewer }) => ({ user: services.users.me(viewer) }),
+  }),
+  defineOperation({
+    name: "findUsers",
+    method: "GET",
+    path: "/api/v1/users",
+    summary: "Members whose username starts with `prefix` (any case, no wildcards): @mention autocomplete",
+    query: ZUserPrefixQuery,
+    ok: { 200: z.strictObject({ users: z.array(ZUserRef) }) },
+    errors: ["VALIDATION_FAILED"],
+    handle: async ({ query, services }) => ({ users: await services.users.byPrefix(query.prefix, query.limit) }),
   }),
   defineOperation({
     name: "getProfile",

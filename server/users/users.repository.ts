@@ -44,6 +44,14 @@ export function toPublicUser(row: { id: string; username: string; role: Role; cr
   return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt.toISOString() };
 }
 
+/**
+ * Prisma's insensitive `equals`/`startsWith` become ILIKE with the value as the pattern, so
+ * `_` and `%` in it would match anything (`b_b` finding `bob`): escape them (and the escape).
+ */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 export function createUsersRepository(db: Db) {
   return {
     async create(data: { email: string; username: string; passwordHash: string; role: Role; emailVerifiedAt?: Date | null }) {
@@ -86,6 +94,15 @@ export function createUsersRepository(db: Db) {
         where: { OR: usernames.map((u) => ({ username: u })) },
         select: { id: true, username: true },
         take: 20,
+      });
+    },
+    /** Members whose username starts with `prefix` (any case; no wildcards), alphabetically. */
+    async findByPrefix(prefix: string, limit: number) {
+      return db.user.findMany({
+        where: { username: { startsWith: escapeLike(prefix), mode: "insensitive" } },
+        select: { id: true, username: true },
+        orderBy: { username: "asc" },
+        take: limit,
       });
     },
     async count() {

@@ -17,3 +17,8 @@ export const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(PASSWORD_MAX),
 });
+
+export const ZUserPrefixQuery = z.object({
+  prefix: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});

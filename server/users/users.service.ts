@@ -79,6 +79,8 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
     findAccessMany: repo.findAccessMany,
     count: repo.count,
     findPublicByUsername: repo.findPublicByUsername,
+    /** Mention autocomplete: members whose username starts with `prefix`. */
+    byPrefix: (prefix: string, limit: number) => repo.findByPrefix(prefix, limit),
   };
 }
 

@@ -8,6 +8,7 @@ import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
 import { orNotFound } from "../../_components/load";
+import { WatchControl } from "@/components/follow/WatchControl";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params }: Props) {
   const { slug } = await params;
   const viewer = await getViewer();
-  const page = await orNotFound(getServices().posts.listByCategory(slug, viewer));
+  const services = getServices();
+  const page = await orNotFound(services.posts.listByCategory(slug, viewer));
   const { category } = page;
+  const watchLevel = viewer ? await services.follow.categoryLevel(viewer, category.slug) : null;
   const canPost = viewer && !viewer.ban;
   const newHref = `/new?category=${encodeURIComponent(category.slug)}`;
   const t = await getTranslations("category");
@@ -37,12 +40,15 @@ export default async function CategoryPage({ params }: Props) {
           <h1 className="mt-0.5 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-white">{category.name}</h1>
           {category.description && <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">{category.description}</p>}
         </div>
-        {canPost && (
-          <LinkButton href={newHref}>
-            <PlusIcon className="size-4" />
-            {t("newPost")}
-          </LinkButton>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {watchLevel && <WatchControl target={{ kind: "category", slug: category.slug }} level={watchLevel} />}
+          {canPost && (
+            <LinkButton href={newHref}>
+              <PlusIcon className="size-4" />
+              {t("newPost")}
+            </LinkButton>
+          )}
+        </div>
       </div>
       <Card>
         <PostFeed

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { catchUpThread } from "@/components/realtime/catchup";
@@ -16,6 +16,8 @@ import { Card } from "@/components/ui/Card";
 import { Alert } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { CommentGate } from "./CommentGate";
+import { JumpToUnread, scrollToNewDivider } from "@/components/follow/NewDivider";
+import { useReadProgress } from "@/components/follow/useReadProgress";
 
 import { COMMENT_PAGE } from "./constants";
 
@@ -47,6 +49,19 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
   const removed = useThreadStore((s) => s.postRemoved);
   const [more, setMore] = useState(initial.comments.length >= COMMENT_PAGE);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Where the member stopped reading last time: fixed for this visit, so the divider stays put.
+  const [firstUnread] = useState(() => {
+    const { readSeq, unreadCount } = initial.post;
+    return readSeq != null && (unreadCount ?? 0) > 0 ? readSeq + 1 : null;
+  });
+  const list = useRef<HTMLDivElement>(null);
+  useReadProgress(post.id, initial.post.readSeq, list, comments.length);
+  const dividerShown = firstUnread !== null && comments.some((c) => c.seq >= firstUnread);
+  useEffect(() => {
+    // Open at the first unread comment, unless the address points somewhere already.
+    if (dividerShown && !window.location.hash) scrollToNewDivider("instant");
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
+  }, []);
 
   async function loadMore() {
     setLoadError(null);
@@ -67,11 +82,21 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
         <PostArticle post={post} me={me} mine={mine.post} categories={categories} />
       </Card>
       <section aria-labelledby="comments-heading">
-        <h2 id="comments-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
-          {t("commentCount", { count: comments.length })}
-        </h2>
-        <div className="mt-2">
-          <CommentList postId={post.id} postAuthorId={post.author.id} comments={comments} me={me} mine={mine.comments} />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="comments-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
+            {t("commentCount", { count: comments.length })}
+          </h2>
+          {dividerShown && <JumpToUnread count={initial.post.unreadCount ?? 0} />}
+        </div>
+        <div className="mt-2" ref={list}>
+          <CommentList
+            postId={post.id}
+            postAuthorId={post.author.id}
+            comments={comments}
+            me={me}
+            mine={mine.comments}
+            firstUnreadSeq={firstUnread}
+          />
         </div>
         {more && (
           <div className="mt-3 flex flex-col items-center gap-2">

@@ -1,0 +1,18 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { Notification } from "@/server/dto";
+
+/** Where a notification leads: the exact comment (highlighted by its anchor), or the post. */
+export function notificationHref(n: Pick<Notification, "post" | "comment">): string {
+  return `/p/${n.post.id}${n.comment ? `#comment-${n.comment.id}` : ""}`;
+}
+
+/** "alice replied in Some post", worded by kind, with the names standing out. */
+export function NotificationText({ n }: { n: Pick<Notification, "kind" | "actor" | "post"> }) {
+  const t = useTranslations("notifications.kind");
+  return t.rich(n.kind, {
+    actor: n.actor.username,
+    title: n.post.title || "…",
+    b: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong>,
+  });
+}
