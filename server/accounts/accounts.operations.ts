@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { defineOperation } from "../http/operation";
 import { ZChangePasswordInput, ZForgotPasswordInput, ZResetPasswordInput, ZTokenInput } from "./accounts.schema";
 
@@ -22,6 +23,8 @@ export const accountsOperations = [
     path: "/api/v1/me/verify-email",
     summary: "Mail a new verification link to the signed-in member (nothing when already verified)",
     auth: "member",
+    body: z.strictObject({}).optional().describe("nothing: the link goes to the member's own address"),
+    optionalBody: true,
     limit: "write",
     ok: { 202: null },
     errors: MEMBER_WRITE,
