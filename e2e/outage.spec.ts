@@ -27,9 +27,18 @@ test("a comment sent while the database is down says reconnecting…, then lands
   await context.addCookies([{ name: SESSION_COOKIE, value: api.sessionToken!, url: node.origin, httpOnly: true, sameSite: "Lax" }]);
   const page = await context.newPage();
   const sent: string[] = [];
+  // Attempts go over the live socket (comment:create) while it is connected, over HTTP otherwise.
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().endsWith(`/api/v1/posts/${post.id}/comments`)) sent.push(r.postDataJSON().clientId);
   });
+  page.on("websocket", (ws) =>
+    ws.on("framesent", ({ payload }) => {
+      const text = String(payload);
+      if (!text.includes('"comment:create"')) return;
+      const [, args] = JSON.parse(text.slice(text.indexOf("["))) as [string, { clientId: string }];
+      sent.push(args.clientId);
+    }),
+  );
   await page.goto(`/p/${post.id}`);
   await page.waitForFunction(() => document.documentElement.dataset.live === "connected", undefined, { timeout: 15_000 });
 
