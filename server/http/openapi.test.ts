@@ -229,5 +229,15 @@ describe("real responses match the documented shapes", () => {
     await call(bob, "DELETE", "/api/v1/comments/{id}", `/api/v1/comments/${c.id}`);
     await call(alice, "DELETE", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`);
     await call(anon, "GET", "/api/v1/posts/{id}", `/api/v1/posts/${p.id}`, undefined, 404);
+    // Accounts: verification, passwords and sessions (a member of their own, so the others keep theirs).
+    const dana = await server.member("dana");
+    await call(anon, "POST", "/api/v1/auth/verify-email", "/api/v1/auth/verify-email", { token: "not-a-real-token" }, 400);
+    await call(dana, "POST", "/api/v1/me/verify-email", "/api/v1/me/verify-email", undefined, 202);
+    await call(anon, "POST", "/api/v1/auth/password/forgot", "/api/v1/auth/password/forgot", { email: "nobody@example.com" }, 202);
+    await call(anon, "POST", "/api/v1/auth/password/reset", "/api/v1/auth/password/reset", { token: "not-a-real-token", password: "a long new password 42" }, 400);
+    await call(dana, "POST", "/api/v1/me/password", "/api/v1/me/password", { currentPassword: "wrong password here", newPassword: "a long new password 42" }, 400);
+    await call(dana, "GET", "/api/v1/me/sessions", "/api/v1/me/sessions");
+    await call(dana, "DELETE", "/api/v1/me/sessions/{id}", `/api/v1/me/sessions/${crypto.randomUUID()}`, undefined, 404);
+    await call(dana, "DELETE", "/api/v1/me/sessions", "/api/v1/me/sessions", undefined, 204);
   });
 });
