@@ -107,9 +107,19 @@ const feedState: StateCreator<FeedState> = (set, get) => ({
   },
 });
 
+/**
+ * zustand hands React the store's *initial* state as the server snapshot (the server render
+ * and the hydrating one); the state as filled from the page's payload is the one to render.
+ */
+export function servedAsHydrated<S, T extends { getState(): S; getInitialState(): S }>(store: T): T {
+  const filled = store.getState();
+  store.getInitialState = () => filled;
+  return store;
+}
+
 /** A feed of one scope, filled from the server-rendered page before anything watches it. */
 export function createFeedStore(scope: FeedScope, posts: Post[]): FeedStore {
   const store = createStore<FeedState>()(feedState);
   store.getState().hydrate(scope, posts);
-  return store;
+  return servedAsHydrated(store);
 }

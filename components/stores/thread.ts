@@ -1,6 +1,6 @@
 import { createStore, type StateCreator, type StoreApi } from "zustand/vanilla";
 import type { Comment, Post, UserRef } from "@/server/dto";
-import { withReadState } from "./feed";
+import { servedAsHydrated, withReadState } from "./feed";
 
 /** A comment shown before the server has it; the server's copy replaces it. */
 export interface OptimisticComment {
@@ -213,5 +213,5 @@ export type ThreadStore = StoreApi<ThreadState>;
 export function createThreadStore(post: Post, comments: Comment[]): ThreadStore {
   const store = createStore<ThreadState>()(threadState(post));
   store.getState().hydrate(post, comments);
-  return store;
+  return servedAsHydrated(store);
 }
