@@ -71,13 +71,13 @@ test("a member registers, posts and comments in Chinese", async ({ browser }) =>
   await page.getByRole("button", { name: "发布帖子" }).click();
   await expect(page.getByText("请给帖子起个标题。")).toBeVisible();
   await page.getByLabel("标题").fill("缓存的问题");
-  await page.getByRole("textbox", { name: "正文" }).fill("Next.js 的缓存怎么清？");
+  await page.getByLabel("正文", { exact: true }).fill("Next.js 的缓存怎么清？");
   await page.getByRole("button", { name: "发布帖子" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "缓存的问题" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "导航路径" }).getByRole("link", { name: "首页" })).toBeVisible();
   await expect(page.locator("article time").first()).toHaveText(/刚刚|分钟前/);
 
-  await page.getByRole("textbox", { name: "你的评论" }).fill("我也想知道。");
+  await page.getByLabel("你的评论", { exact: true }).fill("我也想知道。");
   await page.getByRole("button", { name: "发表评论", exact: true }).click();
   const comment = page.getByTestId("comment").filter({ hasText: "我也想知道。" });
   await expect(comment).toHaveCount(1);
