@@ -21,7 +21,7 @@ export function Header({ viewer, categories }: HeaderProps) {
   const t = useTranslations("header");
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-3">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-3 sm:gap-3 sm:px-4">
         <Link href="/" aria-label={t("home")} className="rounded-md focus-visible:outline-2 focus-visible:outline-accent-500">
           <Logo />
         </Link>

@@ -18,7 +18,13 @@ export function OnlineIndicator() {
         <span className={`relative inline-flex size-2 rounded-full ${count > 0 ? "bg-emerald-500" : "bg-zinc-400"}`} />
       </span>
       <span className="sr-only">{label}</span>
-      <span aria-hidden="true">{t("online", { count })}</span>
+      {/* Phones keep the header to one line: the count alone, the words from sm up. */}
+      <span aria-hidden="true" className="hidden sm:inline">
+        {t("online", { count })}
+      </span>
+      <span aria-hidden="true" className="tabular-nums sm:hidden">
+        {count}
+      </span>
     </span>
   );
 }
