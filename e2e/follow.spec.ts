@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { directDb } from "../test/harness";
 import { createPost, member, waitLive } from "./support";
 
 const rooms = (page: Page, room: string) =>
@@ -47,6 +48,31 @@ test.describe("finding and following", () => {
     // Reading them moves the position on the server: the post is no longer unread.
     await b.page.getByTestId("comment").filter({ hasText: "Second thing B has not read" }).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await b.api.get(`/api/v1/posts/${post.id}`)).json.post.unreadCount, { timeout: 15_000 }).toBe(0);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  test("in a thread longer than one page, the post still opens at the first unread comment", async ({ browser }) => {
+    const a = await member(browser, "longwriter");
+    const b = await member(browser, "longreader");
+    const post = await createPost(a.api, `Long thread ${Date.now()}`);
+    // 260 comments straight into the database (the API's write limits would take minutes); the
+    // page serves the first 200, so the first unread one (seq 231) is two pages in.
+    const db = directDb(process.env.PARLEY_E2E_DATABASE_URL!);
+    await db.query(
+      `INSERT INTO "Comment" (id, "postId", "authorId", seq, body, "bodyHtml")
+       SELECT gen_random_uuid(), $1::uuid, $2::uuid, s, 'Long comment ' || s, '<p>Long comment ' || s || '</p>'
+       FROM generate_series(1, 260) s`,
+      [post.id, a.api.me.user.id],
+    );
+    await db.query(`UPDATE "Post" SET "lastSeq" = 260, "commentCount" = 260 WHERE id = $1::uuid`, [post.id]);
+    await db.close();
+    expect((await b.api.put(`/api/v1/posts/${post.id}/read`, { seq: 230 })).status).toBe(204);
+
+    await b.page.goto(`/p/${post.id}`);
+    await expect(b.page.getByTestId("comment").filter({ hasText: "Long comment 260" })).toHaveCount(1, { timeout: 30_000 });
+    await expect(b.page.getByTestId("new-divider")).toBeInViewport();
+    await expect(b.page.getByTestId("comment").filter({ hasText: "Long comment 231" })).toBeInViewport();
     await a.context.close();
     await b.context.close();
   });

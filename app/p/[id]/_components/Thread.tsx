@@ -16,10 +16,10 @@ import { Card } from "@/components/ui/Card";
 import { Alert } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { CommentGate } from "./CommentGate";
-import { JumpToUnread, scrollToNewDivider } from "@/components/follow/NewDivider";
+import { JumpToUnread, NEW_DIVIDER_ID, scrollToNewDivider } from "@/components/follow/NewDivider";
 import { useReadProgress } from "@/components/follow/useReadProgress";
 
-import { COMMENT_PAGE } from "./constants";
+import { COMMENT_PAGE, PAGES_TO_FIRST_UNREAD } from "./constants";
 
 interface ThreadProps {
   initial: { post: Post; comments: Comment[] };
@@ -57,23 +57,51 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
   const list = useRef<HTMLDivElement>(null);
   useReadProgress(post.id, initial.post.readSeq, list, comments.length);
   const dividerShown = firstUnread !== null && comments.some((c) => c.seq >= firstUnread);
-  useEffect(() => {
-    // Open at the first unread comment, unless the address points somewhere already.
-    if (dividerShown && !window.location.hash) scrollToNewDivider("instant");
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
-  }, []);
+  const scrollWhenShown = useRef(false);
+
+  async function loadPage(): Promise<boolean> {
+    const after = thread.getState().lastSeq();
+    const res = await call("GET /api/v1/posts/{id}/comments", { params: { id: post.id }, query: { after, limit: COMMENT_PAGE } });
+    res.comments.forEach(thread.getState().upsertComment);
+    const hasMore = res.comments.length >= COMMENT_PAGE;
+    setMore(hasMore);
+    return hasMore;
+  }
 
   async function loadMore() {
     setLoadError(null);
     try {
-      const after = thread.getState().lastSeq();
-      const res = await call("GET /api/v1/posts/{id}/comments", { params: { id: post.id }, query: { after, limit: COMMENT_PAGE } });
-      res.comments.forEach(thread.getState().upsertComment);
-      setMore(res.comments.length >= COMMENT_PAGE);
+      await loadPage();
     } catch (err) {
       setLoadError(describe.error(err));
     }
   }
+
+  useEffect(() => {
+    // Open at the first unread comment, unless the address points somewhere already. In a long
+    // thread it can lie past the first page: page forward to it (bounded), then scroll.
+    if (firstUnread === null || window.location.hash) return;
+    let cancelled = false;
+    const reached = () => thread.getState().comments.some((c) => c.seq >= firstUnread);
+    (async () => {
+      let hasMore = more;
+      for (let page = 0; page < PAGES_TO_FIRST_UNREAD && hasMore && !reached() && !cancelled; page++) hasMore = await loadPage();
+      if (cancelled || !reached()) return;
+      // Paged-in comments may not be rendered yet: then the effect below scrolls once they are.
+      if (document.getElementById(NEW_DIVIDER_ID)) scrollToNewDivider("instant");
+      else scrollWhenShown.current = true;
+    })().catch((err) => setLoadError(describe.error(err)));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
+  }, []);
+  useEffect(() => {
+    if (scrollWhenShown.current && dividerShown) {
+      scrollWhenShown.current = false;
+      scrollToNewDivider("instant");
+    }
+  }, [dividerShown]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
