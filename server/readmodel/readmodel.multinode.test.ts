@@ -184,6 +184,21 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
     for (const as of [asFan, undefined]) await onBoth(nodes, postId, (s) => expect([s.postStatus, s.htmlStatus]).toEqual([404, 404]), as);
   }, 120_000);
 
+  it("drops the category menu on both nodes when an admin changes a category", async () => {
+    const admin = await signedUpClient(nodes.a.origin, "rmadmin");
+    await server.db.setRole(admin.me.user.id, "ADMIN");
+    const slugs = async (node: Node) =>
+      (await createClient(node.origin).get("/api/v1/categories")).json.categories.map((c: { slug: string }) => c.slug);
+    for (const node of [nodes.a, nodes.b]) await slugs(node); // warm
+    const slug = `rm-${Date.now().toString(36)}`;
+    expect((await admin.post("/api/v1/admin/categories", { slug, name: "Read model", description: "" })).status).toBe(201);
+    expect(await slugs(nodes.a)).toContain(slug); // the writing node dropped it before answering
+    // No socket event announces a category: the other node hears it through the relay within moments.
+    const deadline = Date.now() + 5000;
+    while (!(await slugs(nodes.b)).includes(slug) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await slugs(nodes.b)).toContain(slug);
+  });
+
   it("answers a guest's comments with one pre-serialized body and its strong ETag", async () => {
     const { postId } = await setUp("ETags");
     for (const node of [nodes.a, nodes.b]) {
