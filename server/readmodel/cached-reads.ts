@@ -19,8 +19,8 @@ interface Deps {
 
 /**
  * The read paths every reader shares, served from the read model: a post, the first page of
- * its comments, the first page of the home feed (guests) and of a category (non-staff), the
- * category overview and the category menu. Each cached value has the JSON shape of its API answer, so the
+ * its comments, the first page of the home feed (guests) and of a category (non-staff), and
+ * the category overview. Each cached value has the JSON shape of its API answer, so the
  * router can send its pre-serialized body. What is personal (read position, watch level) is
  * layered on per viewer by `present.forViewer`, never stored. Only keys named here are
  * cached: the staff entry of a post is never the one a member reads.
@@ -62,8 +62,6 @@ export function createCachedReads({ posts, comments, categories, present, readMo
   }
 
   const overview = () => readModel.read("categories|stats", [TAGS.lists], async () => ({ categories: await categories.listWithStats() }));
-  // The header's category menu on every page: only a category change (which empties the model) alters it.
-  const all = () => readModel.read("categories|all", [TAGS.categories], async () => ({ categories: await categories.list() }));
 
   return {
     posts: {
@@ -97,7 +95,6 @@ export function createCachedReads({ posts, comments, categories, present, readMo
     categories: {
       ...categories,
       listWithStats: async () => (await overview()).categories,
-      list: async () => (await all()).categories,
     },
   };
 }

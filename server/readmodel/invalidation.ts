@@ -8,8 +8,6 @@ export const TAGS = {
   post: (id: string) => `post:${id}`,
   /** The home feed, every category page and the category overview (counts, last activity). */
   lists: "lists",
-  /** The category menu: dropped only when a category changes (which empties the model). */
-  categories: "categories",
 } as const;
 
 type Before = { [M in keyof Publisher]?: (...args: Parameters<Publisher[M]>) => void };
