@@ -30,6 +30,8 @@ import { createSessionCache } from "./sessions/session-cache";
 import { createMailRepository } from "./mail/mail.repository";
 import { createOutbox } from "./mail/outbox";
 import { fileTransport, smtpTransport } from "./mail/transport";
+import { createReadModel } from "./readmodel/read-model";
+import { invalidating, TAGS } from "./readmodel/invalidation";
 
 const log = childLogger("app");
 
@@ -83,17 +85,31 @@ export async function startApp() {
     log: mailLog,
     pollMs: env.MAIL_POLL_MS,
   });
+  // What every reader shares (server/readmodel). It hears the same events as the sockets; while
+  // Redis is away it would miss other nodes' events, so it is emptied and bypassed until Redis
+  // returns (and emptied again then: events published meanwhile never arrived).
+  const readModel = createReadModel({
+    maxEntries: env.READ_CACHE_MB > 0 ? 50_000 : 0,
+    maxBytes: env.READ_CACHE_MB * 1024 * 1024,
+    maxAgeMs: env.READ_CACHE_MAX_AGE_MS,
+    live: redis?.isUp,
+  });
+  redis?.onRecovered(() => readModel.clear());
   const broadcaster = createBroadcaster(io, {
     feed,
     access,
     sessions: sessionCache,
     lanes: {
-      delivered: (comment) => metrics.commentDelivered(comment.createdAt),
+      delivered: (comment) => {
+        metrics.commentDelivered(comment.createdAt);
+        // A comment the lane read from the database (its event lost with a node) is news too.
+        readModel.invalidate([TAGS.post(comment.postId)]);
+      },
       onFill: () => metrics.catchup("lane"),
       onError: (err, postId) => log.debug({ err, postId }, "comment lane could not read the database"),
     },
   });
-  const publisher = createRelay(io, broadcaster, {
+  const publisher = createRelay(io, invalidating(readModel, broadcaster), {
     cluster: Boolean(redis),
     published: events.record,
     delivered: (method) => metrics.event(EVENT_OF[method]),
@@ -111,6 +127,7 @@ export async function startApp() {
     sessionCache,
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
     verification: env.EMAIL_VERIFICATION,
+    readModel,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });

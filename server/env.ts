@@ -48,6 +48,10 @@ const schema = z.object({
   EMAIL_VERIFICATION: z.enum(["required", "optional"]).default("optional"),
   // How often each node looks for mail to send (it also sends at once what it queued itself).
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  // The shared read model (posts, first comment pages, lists; server/readmodel): its memory
+  // budget in MB (0 turns it off) and how long an entry may live without an event dropping it.
+  READ_CACHE_MB: z.coerce.number().min(0).default(64),
+  READ_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 function load() {

@@ -34,6 +34,8 @@ import { createMailService } from "./mail/mail.service";
 import type { MailContext } from "./mail/templates";
 import { createAccountsRepository } from "./accounts/accounts.repository";
 import { createAccountsService } from "./accounts/accounts.service";
+import { createReadModel, type ReadModel } from "./readmodel/read-model";
+import { createCachedReads } from "./readmodel/cached-reads";
 
 export interface ServiceDeps {
   db: Db;
@@ -52,6 +54,11 @@ export interface ServiceDeps {
   mail?: MailContext & { queued?(): void };
   /** EMAIL_VERIFICATION: "required" makes posting, commenting and reacting wait for a verified email. */
   verification?: "required" | "optional";
+  /**
+   * The shared reads every reader sees, dropped by the publisher's events (server/readmodel).
+   * Default: off, so services built around a recording publisher always read the database.
+   */
+  readModel?: ReadModel;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -66,6 +73,7 @@ export function createServices({
   sessionCache = createSessionCache(),
   mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
   verification = "optional",
+  readModel = createReadModel(),
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -128,15 +136,18 @@ export function createServices({
   const notifications = createNotificationsService({ repo: createNotificationsRepository(db), present });
   const follow = createFollowService({ repo: followRepo, posts, categories: categoriesRepo });
   const drafts = createDraftsService({ repo: createDraftsRepository(db), posts });
+  // Pages and the API read through the cache; services keep the uncached ones among themselves.
+  const reads = createCachedReads({ posts, comments, categories, present, readModel });
 
   return {
     users,
     sessions,
     accounts,
     mail,
-    categories,
-    posts,
-    comments,
+    categories: reads.categories,
+    posts: reads.posts,
+    comments: reads.comments,
+    readModel,
     reactions,
     reports,
     notifications,

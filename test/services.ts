@@ -27,6 +27,7 @@ export function recordingPublisher() {
     reportChanged: record("reportChanged"),
     disconnectUser: record("disconnectUser"),
     accessChanged: record("accessChanged"),
+    categoryChanged: record("categoryChanged"),
   };
   return {
     publisher,

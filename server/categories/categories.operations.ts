@@ -21,9 +21,6 @@ export const categoriesOperations = [
     query: ZPostListQuery,
     ok: { 200: z.strictObject({ category: ZCategory, posts: z.array(ZPost), nextCursor: z.string().nullable() }) },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
-    async handle({ params, query, services, viewer }) {
-      const page = await services.posts.listByCategory(params.slug, viewer, query.cursor, query.limit);
-      return { category: page.category, posts: page.items, nextCursor: page.nextCursor };
-    },
+    handle: ({ params, query, services, viewer }) => services.posts.categoryBody(params.slug, viewer, query.cursor, query.limit),
   }),
 ] as const;

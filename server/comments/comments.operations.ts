@@ -14,9 +14,7 @@ export const commentsOperations = [
     query: ZCommentListQuery,
     ok: { 200: z.strictObject({ comments: z.array(ZComment) }) },
     errors: ["VALIDATION_FAILED", "NOT_FOUND"],
-    handle: async ({ params, query, services, viewer }) => ({
-      comments: await services.comments.list(params.id, viewer, query.after, query.limit),
-    }),
+    handle: ({ params, query, services, viewer }) => services.comments.commentsBody(params.id, viewer, query.after, query.limit),
   }),
   defineOperation({
     name: "createComment",

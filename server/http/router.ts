@@ -10,6 +10,7 @@ import { parseWith, queryOf, readJson } from "./request";
 import { isReplied, type Method, type Operation, type Status } from "./operation";
 import { asUnavailable } from "../db/outage";
 import { withEtag } from "./etag";
+import { preparedOf } from "../readmodel/read-model";
 
 const log = childLogger("http");
 const WRITE_METHODS = new Set<string>(["POST", "PUT", "PATCH", "DELETE"]);
@@ -90,10 +91,16 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
     op.ok[status] === null || status === 204 || status === 304
       ? new Response(null, { status, headers })
       : req.method === "GET" && status === 200
-        ? withEtag(req, JSON.stringify(payload), headers)
+        ? answerGet(req, payload, headers)
         : json(payload, status, headers);
   res.headers.set("x-request-id", requestId);
   return res;
+}
+
+/** A GET's 200 with its strong ETag; a shared read from the read model is sent as it was serialized then. */
+function answerGet(req: Request, payload: unknown, headers?: Record<string, string>): Response {
+  const prepared = preparedOf(payload);
+  return prepared ? withEtag(req, prepared.body, headers, prepared.etag) : withEtag(req, JSON.stringify(payload), headers);
 }
 
 /** Finds the declared operation a method and path name (more literal segments win). */

@@ -91,13 +91,15 @@ export function createModeration(deps: ModerationDeps) {
       const actor = requireAdmin(viewer);
       const position = (await repo.countCategories()) * 10;
       try {
-        return await audit.withAudit(async (tx) => {
+        const created = await audit.withAudit(async (tx) => {
           const c = await repo.createCategory(tx, { ...input, position });
           return {
             result: c,
             entries: [{ actorId: actor.id, action: "category.create", targetType: "category" as const, targetId: c.slug, after: input }],
           };
         });
+        deps.publisher.categoryChanged({ slug: created.slug });
+        return created;
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict("slug is already taken", [{ field: "slug", message: "is already taken" }]);
         throw err;
@@ -108,7 +110,7 @@ export function createModeration(deps: ModerationDeps) {
       const actor = requireAdmin(viewer);
       const before = await repo.findCategory(slug);
       if (!before) throw notFound("category");
-      return audit.withAudit(async (tx) => {
+      const updated = await audit.withAudit(async (tx) => {
         const c = await repo.updateCategory(tx, slug, input);
         const was = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof typeof before]]));
         return {
@@ -118,6 +120,8 @@ export function createModeration(deps: ModerationDeps) {
           ],
         };
       });
+      deps.publisher.categoryChanged({ slug });
+      return updated;
     },
   };
 }

@@ -29,8 +29,7 @@ export const postsOperations = [
         return { posts: page.items, nextCursor: page.nextCursor };
       }
       if (query.since) return { posts: await services.posts.createdSince(query.since, viewer), nextCursor: null };
-      const page = await services.posts.latest(viewer, query.cursor, query.limit);
-      return { posts: page.items, nextCursor: page.nextCursor };
+      return services.posts.latestBody(viewer, query.cursor, query.limit);
     },
   }),
   defineOperation({
@@ -55,7 +54,7 @@ export const postsOperations = [
     summary: "One post (404 when missing, malformed, deleted or hidden)",
     ok: { 200: PostResponse },
     errors: ["NOT_FOUND"],
-    handle: async ({ params, services, viewer }) => ({ post: await services.posts.get(params.id, viewer) }),
+    handle: ({ params, services, viewer }) => services.posts.getBody(params.id, viewer),
   }),
   defineOperation({
     name: "updatePost",

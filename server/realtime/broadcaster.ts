@@ -135,6 +135,9 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
       if (target.change.kind === "ended" && target.sessionId) deps.sessions?.forget([target.sessionId]);
       void deps.access.apply(target).catch(() => {}); // a socket that went meanwhile needs nothing
     },
+    categoryChanged() {
+      // Nothing goes to sockets: the contract has no category event.
+    },
     lanes,
   };
 }

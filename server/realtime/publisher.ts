@@ -1,7 +1,6 @@
 import type { Comment, Notification, Post } from "../dto";
 import type { AccessTarget } from "./access";
 
-
 /**
  * The one door from services to sockets. Services call it only after their transaction has
  * committed, with everything the event needs (the broadcaster never calls back into
@@ -28,4 +27,9 @@ export interface Publisher {
    * server/realtime/access.ts.
    */
   accessChanged(target: AccessTarget): void;
+  /**
+   * A category was created or changed (name, description, order). No socket event: pages read
+   * categories on load; the shared read model (server/readmodel) drops what showed the old one.
+   */
+  categoryChanged(ref: { slug: string }): void;
 }

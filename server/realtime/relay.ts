@@ -2,7 +2,7 @@ import type { Publisher } from "./publisher";
 import type { ParleyServer } from "./types";
 
 /** Every Publisher method: the relay forwards exactly these (the check below keeps it whole). */
-const METHODS = [
+export const PUBLISHER_METHODS = [
   "postCreated",
   "postUpdated",
   "postDeleted",
@@ -14,9 +14,10 @@ const METHODS = [
   "reportChanged",
   "disconnectUser",
   "accessChanged",
+  "categoryChanged",
 ] as const satisfies readonly (keyof Publisher)[];
-export type PublisherMethod = (typeof METHODS)[number];
-// A Publisher method missing from METHODS fails to compile here.
+export type PublisherMethod = (typeof PUBLISHER_METHODS)[number];
+// A Publisher method missing from PUBLISHER_METHODS fails to compile here.
 const everyMethod: Exclude<keyof Publisher, PublisherMethod> extends never ? true : never = true;
 void everyMethod;
 
@@ -33,9 +34,10 @@ export const EVENT_OF: Record<PublisherMethod, string> = {
   reportChanged: "report:changed",
   disconnectUser: "disconnect",
   accessChanged: "access",
+  categoryChanged: "category",
 };
 
-const isMethod = (m: unknown): m is PublisherMethod => (METHODS as readonly unknown[]).includes(m);
+const isMethod = (m: unknown): m is PublisherMethod => (PUBLISHER_METHODS as readonly unknown[]).includes(m);
 
 export interface RelayOptions {
   /** Several nodes share a Redis: forward to the others through the Socket.IO adapter. */
@@ -61,7 +63,7 @@ export function createRelay(io: ParleyServer, local: Publisher, opts: RelayOptio
   if (opts.cluster) io.on("publish", (method, args) => isMethod(method) && Array.isArray(args) && deliver(method, args));
 
   const relay = {} as Record<PublisherMethod, (...args: unknown[]) => void>;
-  for (const method of METHODS) {
+  for (const method of PUBLISHER_METHODS) {
     relay[method] = (...args) => {
       opts.published?.(method);
       deliver(method, args);
