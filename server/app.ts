@@ -111,6 +111,7 @@ export async function startApp() {
     sessionCache,
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
     verification: env.EMAIL_VERIFICATION,
+    secret: env.secret,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });

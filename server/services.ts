@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db } from "./db/client";
 import type { Publisher } from "./realtime/publisher";
 import type { PresenceStore } from "./presence/presence";
@@ -34,6 +35,9 @@ import { createMailService } from "./mail/mail.service";
 import type { MailContext } from "./mail/templates";
 import { createAccountsRepository } from "./accounts/accounts.repository";
 import { createAccountsService } from "./accounts/accounts.service";
+import { createIdentityRepository } from "./identity/identity.repository";
+import { createIdentityService } from "./identity/identity.service";
+import { createPendingSignupSeal } from "./identity/pending";
 
 export interface ServiceDeps {
   db: Db;
@@ -52,6 +56,8 @@ export interface ServiceDeps {
   mail?: MailContext & { queued?(): void };
   /** EMAIL_VERIFICATION: "required" makes posting, commenting and reacting wait for a verified email. */
   verification?: "required" | "optional";
+  /** NEXTAUTH_SECRET: seals a provider sign-up waiting for its username (the same on every node). */
+  secret?: string;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -66,6 +72,7 @@ export function createServices({
   sessionCache = createSessionCache(),
   mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
   verification = "optional",
+  secret = randomBytes(32).toString("base64url"),
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -100,6 +107,12 @@ export function createServices({
     queued: mailOptions.queued,
   });
   const accounts = createAccountsService({ repo: createAccountsRepository(db), users, sessions, mail, limits });
+  const identity = createIdentityService({
+    repo: createIdentityRepository(db),
+    sessions,
+    users,
+    pending: createPendingSignupSeal(secret),
+  });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
@@ -133,6 +146,7 @@ export function createServices({
     users,
     sessions,
     accounts,
+    identity,
     mail,
     categories,
     posts,
