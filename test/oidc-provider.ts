@@ -28,10 +28,17 @@ export interface TestIdp {
 /**
  * A real OpenID provider (`oidc-provider`) on a free loopback port with one confidential client
  * whose redirect URI is `<parleyOrigin>/api/auth/callback/oidc`. Its development login page
- * (devInteractions) signs in any known account id; consent is granted without asking (a
+ * (devInteractions) signs in any known account id with any password; consent is granted without asking (a
  * first-party provider), so a sign-in is: provider login page → back to Parley.
  */
-export async function startTestIdp(parleyOrigin: string, opts: { name?: string } = {}): Promise<TestIdp> {
+export async function startTestIdp(
+  parleyOrigin: string,
+  opts: {
+    name?: string;
+    /** Claims for a login id no test added (a browser test's provider lives in another process). */
+    accountFor?: (id: string) => IdpAccount | undefined;
+  } = {},
+): Promise<TestIdp> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = "parley-test";
@@ -56,7 +63,7 @@ export async function startTestIdp(parleyOrigin: string, opts: { name?: string }
     cookies: { keys: ["parley-test-idp-cookie-key"] },
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
     async findAccount(_ctx: unknown, id: string) {
-      const account = accounts.get(id);
+      const account = accounts.get(id) ?? opts.accountFor?.(id);
       if (!account) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, ...account }) };
     },
