@@ -128,6 +128,7 @@ export async function startApp() {
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
     verification: env.EMAIL_VERIFICATION,
     readModel,
+    secret: env.secret,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });

@@ -80,4 +80,13 @@ describe("environment", () => {
     expect(res.status).not.toBe(0);
     expect(res.err).toMatch(/PORT/);
   });
+
+  it("refuses half an identity provider's settings rather than hiding its button", () => {
+    const oidc = loadEnv({ OIDC_ISSUER: "https://id.example", OIDC_CLIENT_ID: "parley" });
+    expect(oidc.status).not.toBe(0);
+    expect(oidc.err).toMatch(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    const github = loadEnv({ GITHUB_ID: "parley" });
+    expect(github.status).not.toBe(0);
+    expect(github.err).toMatch(/GITHUB_ID and GITHUB_SECRET/);
+  }, 60_000);
 });

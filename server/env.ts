@@ -52,6 +52,14 @@ const schema = z.object({
   // budget in MB (0 turns it off) and how long an entry may live without an event dropping it.
   READ_CACHE_MB: z.coerce.number().min(0).default(64),
   READ_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(30_000),
+  // Sign-in with an OpenID Connect provider (its issuer URL, this site's client there, the
+  // button's label) and with GitHub. Each appears on the sign-in page only when configured.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(40).default("OpenID Connect"),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
 });
 
 function load() {
@@ -74,6 +82,10 @@ function load() {
   if (production && !building && e.NEXTAUTH_SECRET && e.NEXTAUTH_SECRET.length < 32) {
     throw new Error("NEXTAUTH_SECRET must be at least 32 characters in production (e.g. `openssl rand -base64 32`).");
   }
+  // Half a provider's settings is a mistake, not "off": say so at start rather than hide the button.
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) throw new Error("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all.");
+  if (Boolean(e.GITHUB_ID) !== Boolean(e.GITHUB_SECRET)) throw new Error("GITHUB_ID and GITHUB_SECRET are set together or not at all.");
   const secret = e.NEXTAUTH_SECRET ?? (process.env.NEXTAUTH_SECRET = building ? "build-time-placeholder" : devSecret(e.PARLEY_DATA_DIR));
   const publicUrl = e.NEXTAUTH_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`;
   const origin = new URL(publicUrl).origin;
@@ -93,6 +105,10 @@ function load() {
         .filter(Boolean),
     ),
     secureCookies: publicUrl.startsWith("https://"),
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? { issuer: e.OIDC_ISSUER.replace(/\/+$/, ""), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME }
+      : null,
+    github: e.GITHUB_ID && e.GITHUB_SECRET ? { clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET } : null,
     mailFrom: e.MAIL_FROM ?? `${e.FORUM_NAME} <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }

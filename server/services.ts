@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db } from "./db/client";
 import type { Publisher } from "./realtime/publisher";
 import type { PresenceStore } from "./presence/presence";
@@ -36,6 +37,9 @@ import { createAccountsRepository } from "./accounts/accounts.repository";
 import { createAccountsService } from "./accounts/accounts.service";
 import { createReadModel, type ReadModel } from "./readmodel/read-model";
 import { createCachedReads } from "./readmodel/cached-reads";
+import { createIdentityRepository } from "./identity/identity.repository";
+import { createIdentityService } from "./identity/identity.service";
+import { createPendingSignupSeal } from "./identity/pending";
 
 export interface ServiceDeps {
   db: Db;
@@ -59,6 +63,8 @@ export interface ServiceDeps {
    * Default: off, so services built around a recording publisher always read the database.
    */
   readModel?: ReadModel;
+  /** NEXTAUTH_SECRET: seals a provider sign-up waiting for its username (the same on every node). */
+  secret?: string;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -74,6 +80,7 @@ export function createServices({
   mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
   verification = "optional",
   readModel = createReadModel(),
+  secret = randomBytes(32).toString("base64url"),
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -108,6 +115,12 @@ export function createServices({
     queued: mailOptions.queued,
   });
   const accounts = createAccountsService({ repo: createAccountsRepository(db), users, sessions, mail, limits });
+  const identity = createIdentityService({
+    repo: createIdentityRepository(db),
+    sessions,
+    users,
+    pending: createPendingSignupSeal(secret),
+  });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
@@ -143,6 +156,7 @@ export function createServices({
     users,
     sessions,
     accounts,
+    identity,
     mail,
     categories: reads.categories,
     posts: reads.posts,

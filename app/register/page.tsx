@@ -6,6 +6,9 @@ import { getViewer } from "@/server/auth/viewer";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { RegisterForm } from "@/components/auth/RegisterForm";
 import { safeCallback } from "@/components/auth/callback";
+import { ProviderButtons } from "@/components/auth/ProviderButtons";
+import { configuredProviders } from "@/server/auth/providers";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +35,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         ),
       })}
     >
+      <ProviderButtons providers={configuredProviders(env)} callbackUrl={cb} />
       <RegisterForm callbackUrl={cb} />
     </AuthCard>
   );

@@ -7,6 +7,10 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { safeCallback } from "@/components/auth/callback";
 import { Alert } from "@/components/ui/Field";
+import { ProviderButtons } from "@/components/auth/ProviderButtons";
+import { providerError } from "@/components/auth/provider-errors";
+import { configuredProviders } from "@/server/auth/providers";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +26,8 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getViewer()) redirect(safeCallback(cb));
   const registerHref = cb ? `/register?callbackUrl=${encodeURIComponent(cb)}` : "/register";
   const t = await getTranslations("auth");
+  const to = await getTranslations("oidc");
+  const fromProvider = providerError(typeof error === "string" ? error : undefined);
   return (
     <AuthCard
       title={t("signInHeading")}
@@ -39,7 +45,13 @@ export default async function SignInPage({ searchParams }: Props) {
           <Alert tone="amber">{ta(`ended.${ended}`)}</Alert>
         </div>
       )}
-      <SignInForm callbackUrl={cb} initialError={typeof error === "string" ? error : undefined} />
+      {fromProvider && (
+        <div className="mb-4">
+          <Alert>{to(`errors.${fromProvider}`)}</Alert>
+        </div>
+      )}
+      <ProviderButtons providers={configuredProviders(env)} callbackUrl={cb} />
+      <SignInForm callbackUrl={cb} initialError={typeof error === "string" && !fromProvider ? error : undefined} />
       <p className="mt-4 text-center text-sm">
         <Link href="/forgot-password" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
           {ta("forgotLink")}

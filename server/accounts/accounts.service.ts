@@ -103,6 +103,10 @@ export function createAccountsService({ repo, users, sessions, mail, limits }: A
     async changePassword(viewer: Viewer | null, input: { currentPassword: string; newPassword: string }) {
       if (!viewer) throw unauthenticated();
       const current = await repo.passwordHash(viewer.id);
+      // Members from an identity provider set their first password through a mailed reset link
+      // (it proves the mailbox), not here, where a borrowed session alone would be enough.
+      if (current === null)
+        throw validation([{ field: "currentPassword", message: "this account has no password yet; set one with “Forgot password?”" }]);
       const ok = current !== null && (await verify(current, input.currentPassword).catch(() => false));
       if (!ok) throw validation([{ field: "currentPassword", message: "is not your current password" }]);
       await repo.setPasswordHash(viewer.id, await hash(input.newPassword, ARGON));

@@ -3,6 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { getServices } from "../context";
 import { ZCredentials } from "../users/users.schema";
+import { identityProviders } from "./providers";
+import { providerSignIn } from "./provider-signin";
+import { SESSION_MAX_AGE_S } from "./session-cookie";
 
 declare module "next-auth" {
   interface Session {
@@ -30,7 +33,7 @@ declare module "next-auth/jwt" {
 
 export const authOptions: NextAuthOptions = {
   secret: env.secret,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   useSecureCookies: env.secureCookies,
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
@@ -47,10 +50,12 @@ export const authOptions: NextAuthOptions = {
         if (!user) return null;
         // Only the right password reaches this, so saying "banned" reveals nothing new.
         if (user.ban) throw new Error("Banned");
-        const sid = await services.sessions.create(user.id, String(req?.headers?.["user-agent"] ?? ""));
+        const sid = await services.sessions.create(user.id, String(req?.headers?.["user-agent"] ?? ""), "password");
         return { id: user.id, name: user.username, username: user.username, role: user.role, sessionVersion: user.sessionVersion, sid };
       },
     }),
+    // OIDC_* and GITHUB_*: present only when configured (server/auth/providers.ts).
+    ...identityProviders(env),
   ],
   events: {
     // NextAuth's sign-out (POST /api/auth/signout): the session ends on the server, not only in
@@ -61,6 +66,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // Credentials were decided in authorize(); a provider's identity is decided here (linking,
+    // a new member, or the welcome page): provider-signin.ts.
+    async signIn({ user, account, profile }) {
+      if (!account || account.type !== "oauth") return true;
+      return providerSignIn(user, account.provider, profile);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

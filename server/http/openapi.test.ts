@@ -235,6 +235,8 @@ describe("real responses match the documented shapes", () => {
     await call(dana, "POST", "/api/v1/me/verify-email", "/api/v1/me/verify-email", undefined, 202);
     await call(anon, "POST", "/api/v1/auth/password/forgot", "/api/v1/auth/password/forgot", { email: "nobody@example.com" }, 202);
     await call(anon, "POST", "/api/v1/auth/password/reset", "/api/v1/auth/password/reset", { token: "not-a-real-token", password: "a long new password 42" }, 400);
+    // Without the sign-up cookie a provider callback sets (server/identity/identity.api.test.ts walks the flow).
+    await call(anon, "POST", "/api/v1/auth/provider-signup", "/api/v1/auth/provider-signup", { username: "newcomer" }, 400);
     await call(dana, "POST", "/api/v1/me/password", "/api/v1/me/password", { currentPassword: "wrong password here", newPassword: "a long new password 42" }, 400);
     await call(dana, "GET", "/api/v1/me/sessions", "/api/v1/me/sessions");
     await call(dana, "DELETE", "/api/v1/me/sessions/{id}", `/api/v1/me/sessions/${crypto.randomUUID()}`, undefined, 404);

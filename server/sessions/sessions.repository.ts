@@ -5,9 +5,13 @@ import { toAccess, viewerSelect } from "../users/users.repository";
 export function createSessionsRepository(db: Db) {
   const listSelect = { id: true, createdAt: true, lastSeenAt: true, userAgent: true } as const;
   return {
-    async create(userId: string, userAgent: string) {
-      const row = await db.session.create({ data: { userId, userAgent: userAgent.slice(0, 400) }, select: { id: true } });
+    async create(userId: string, userAgent: string, method: string) {
+      const row = await db.session.create({ data: { userId, userAgent: userAgent.slice(0, 400), method }, select: { id: true } });
       return row.id;
+    },
+    /** How and when a session was made (identity-provider sign-ins count as fresh proof for a while). */
+    origin(id: string) {
+      return db.session.findUnique({ where: { id }, select: { method: true, createdAt: true } });
     },
     /** The session with its user's access (role, ban, version) in one query. */
     async findWithAccess(id: string) {

@@ -6,6 +6,12 @@ import type { SessionEndReason } from "../realtime/access";
 import type { SessionCache } from "./session-cache";
 import type { SessionsRepository } from "./sessions.repository";
 
+/** "password", or the NextAuth id of the identity provider the member signed in with. */
+export type SignInMethod = "password" | "oidc" | "github";
+
+/** How long a provider sign-in stands in for a password (see isFreshProviderSignIn). */
+export const FRESH_PROVIDER_SIGNIN_MS = 10 * 60_000;
+
 export interface SessionsDeps {
   repo: SessionsRepository;
   cache: SessionCache;
@@ -38,7 +44,19 @@ export function createSessionsService({ repo, cache, publisher, findAccess, touc
   }
 
   return {
-    create: (userId: string, userAgent: string) => repo.create(userId, userAgent),
+    /** A new sign-in session; `method` is "password" or the identity provider's id ("oidc", "github"). */
+    create: (userId: string, userAgent: string, method: SignInMethod = "password") => repo.create(userId, userAgent, method),
+
+    /**
+     * Whether `sessionId` was made by signing in at an identity provider within the last 10
+     * minutes: for members without a password, that sign-in is the proof a sensitive action
+     * (deleting the account) asks for instead of the password.
+     */
+    async isFreshProviderSignIn(sessionId: string | null | undefined, now = Date.now()): Promise<boolean> {
+      if (!sessionId || !isUuid(sessionId)) return false;
+      const row = await repo.origin(sessionId);
+      return row !== null && row.method !== "password" && now - row.createdAt.getTime() <= FRESH_PROVIDER_SIGNIN_MS;
+    },
 
     /**
      * The viewer of session `sid` when it exists and belongs to `userId`, else null. A cached

@@ -54,7 +54,9 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
     /** The signed-in user for valid credentials, else null. Banned users are returned with `ban` set. */
     async verifyCredentials(email: string, password: string): Promise<UserAccess | null> {
       const found = await repo.findCredentials(email);
-      if (!found) {
+      // No account, or one made through an identity provider that never set a password: the
+      // same work and the same answer, so neither case is told apart from a wrong password.
+      if (!found?.passwordHash) {
         await verify(await dummyHash, password).catch(() => false);
         return null;
       }
