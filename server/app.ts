@@ -30,6 +30,9 @@ import { createSessionCache } from "./sessions/session-cache";
 import { createMailRepository } from "./mail/mail.repository";
 import { createOutbox } from "./mail/outbox";
 import { fileTransport, smtpTransport } from "./mail/transport";
+import { createNotificationMailer } from "./notifications/notification-mail";
+import { createNotificationMailRepository } from "./notifications/notification-mail.repository";
+import { unsubscribeToken } from "./account-data/unsubscribe-token";
 
 const log = childLogger("app");
 
@@ -111,6 +114,7 @@ export async function startApp() {
     sessionCache,
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
     verification: env.EMAIL_VERIFICATION,
+    secret: env.secret,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });
@@ -122,6 +126,16 @@ export async function startApp() {
   }
   setServices(services);
   outbox.start();
+  const notificationMail = createNotificationMailer({
+    repo: createNotificationMailRepository(db),
+    mail: services.mail,
+    online: async () => new Set((await presence.snapshot()).users.map((u) => u.id)),
+    unsubscribeToken: (userId) => unsubscribeToken(env.secret, userId),
+    log: mailLog,
+    delayMs: env.NOTIFY_MAIL_DELAY_MS,
+    pollMs: env.NOTIFY_MAIL_POLL_MS,
+  });
+  notificationMail.start();
 
   return {
     services,
@@ -135,6 +149,7 @@ export async function startApp() {
       setServices(undefined);
       presence.stop();
       broadcaster.lanes.stop();
+      await notificationMail.stop();
       await outbox.stop();
       await db.$disconnect();
       await redis?.close();

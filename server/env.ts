@@ -48,6 +48,10 @@ const schema = z.object({
   EMAIL_VERIFICATION: z.enum(["required", "optional"]).default("optional"),
   // How often each node looks for mail to send (it also sends at once what it queued itself).
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  // Notification mail: an unread notification is mailed once it is this old (and its member
+  // is not online); each node looks this often.
+  NOTIFY_MAIL_DELAY_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+  NOTIFY_MAIL_POLL_MS: z.coerce.number().int().min(50).default(60_000),
 });
 
 function load() {

@@ -34,6 +34,9 @@ import { createMailService } from "./mail/mail.service";
 import type { MailContext } from "./mail/templates";
 import { createAccountsRepository } from "./accounts/accounts.repository";
 import { createAccountsService } from "./accounts/accounts.service";
+import { createAccountDataRepository } from "./account-data/account-data.repository";
+import { createAccountDataService } from "./account-data/account-data.service";
+import { createAuditRepository } from "./moderation/audit.repository";
 
 export interface ServiceDeps {
   db: Db;
@@ -52,6 +55,8 @@ export interface ServiceDeps {
   mail?: MailContext & { queued?(): void };
   /** EMAIL_VERIFICATION: "required" makes posting, commenting and reacting wait for a verified email. */
   verification?: "required" | "optional";
+  /** Signs unsubscribe links (NEXTAUTH_SECRET). */
+  secret?: string;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -66,6 +71,7 @@ export function createServices({
   sessionCache = createSessionCache(),
   mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
   verification = "optional",
+  secret = "parley-services-without-a-secret",
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -100,6 +106,13 @@ export function createServices({
     queued: mailOptions.queued,
   });
   const accounts = createAccountsService({ repo: createAccountsRepository(db), users, sessions, mail, limits });
+  const accountData = createAccountDataService({
+    repo: createAccountDataRepository(db),
+    audit: createAuditRepository(db),
+    sessions,
+    secret,
+    forum: mailOptions.forum,
+  });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
@@ -133,6 +146,7 @@ export function createServices({
     users,
     sessions,
     accounts,
+    accountData,
     mail,
     categories,
     posts,

@@ -39,6 +39,11 @@ export default async function SignInPage({ searchParams }: Props) {
           <Alert tone="amber">{ta(`ended.${ended}`)}</Alert>
         </div>
       )}
+      {ended === "deleted" && (
+        <div className="mb-4">
+          <Alert tone="green">{(await getTranslations("accountData"))("ended")}</Alert>
+        </div>
+      )}
       <SignInForm callbackUrl={cb} initialError={typeof error === "string" ? error : undefined} />
       <p className="mt-4 text-center text-sm">
         <Link href="/forgot-password" className="font-medium text-accent-700 hover:underline dark:text-accent-400">
