@@ -85,7 +85,8 @@ export function createAccountDataRepository(db: Db) {
         db.notification.findMany({
           where,
           orderBy: { createdAt: "asc" },
-          select: { id: true, kind: true, actorId: true, postId: true, commentId: true, excerpt: true, createdAt: true, readAt: true },
+          // No excerpt: it quotes another member's words (which may since be hidden); ids lead to them.
+          select: { id: true, kind: true, actorId: true, postId: true, commentId: true, createdAt: true, readAt: true },
         }),
         db.session.findMany({ where, orderBy: { createdAt: "asc" }, select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true } }),
         db.watch.findMany({ where, select: { postId: true, categoryId: true, level: true, updatedAt: true } }),

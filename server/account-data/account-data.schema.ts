@@ -52,7 +52,6 @@ export const ZAccountExport = z.strictObject({
       actorId: z.uuid(),
       postId: z.uuid(),
       commentId: z.uuid().nullable(),
-      excerpt: z.string(),
       createdAt: ts,
       readAt: ts.nullable(),
     }),

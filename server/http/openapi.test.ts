@@ -5,6 +5,7 @@ import { useServer } from "@/test/context";
 import type { ApiResponse, Client, SignedUp } from "@/test/harness";
 import { ZError } from "../shapes";
 import { OPERATIONS } from "./operations";
+import { unsubscribeToken } from "@/server/account-data/unsubscribe-token";
 
 const server = useServer();
 type Doc = {
@@ -239,5 +240,17 @@ describe("real responses match the documented shapes", () => {
     await call(dana, "GET", "/api/v1/me/sessions", "/api/v1/me/sessions");
     await call(dana, "DELETE", "/api/v1/me/sessions/{id}", `/api/v1/me/sessions/${crypto.randomUUID()}`, undefined, 404);
     await call(dana, "DELETE", "/api/v1/me/sessions", "/api/v1/me/sessions", undefined, 204);
+    // Account data: the export, mail preferences, unsubscribe links, deletion (one's own and by an admin).
+    const erin = await server.member("erin");
+    await call(erin, "GET", "/api/v1/me/export", "/api/v1/me/export");
+    await call(erin, "GET", "/api/v1/me/preferences", "/api/v1/me/preferences");
+    await call(erin, "PATCH", "/api/v1/me/preferences", "/api/v1/me/preferences", { emailNotifications: true });
+    const unsubscribe = unsubscribeToken(server.secret, erin.me.user.id);
+    await call(anon, "GET", "/api/v1/unsubscribe/{token}", `/api/v1/unsubscribe/${unsubscribe}`);
+    await call(anon, "POST", "/api/v1/unsubscribe/{token}", `/api/v1/unsubscribe/${unsubscribe}`, undefined, 204);
+    await call(anon, "POST", "/api/v1/unsubscribe/{token}", `/api/v1/unsubscribe/${erin.me.user.id}.forged`, undefined, 400);
+    await call(admin, "DELETE", "/api/v1/admin/users/{id}", `/api/v1/admin/users/${carol.me.user.id}`, undefined, 204);
+    await call(erin, "DELETE", "/api/v1/me", "/api/v1/me", { password: "not erin's password" }, 400);
+    await call(erin, "DELETE", "/api/v1/me", "/api/v1/me", { password: erin.me.password }, 204);
   });
 });
