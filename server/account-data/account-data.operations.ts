@@ -72,7 +72,6 @@ export const accountDataOperations = [
     method: "GET",
     path: "/api/v1/unsubscribe/{token}",
     summary: "Whether the member of a notification mail's unsubscribe token still gets notification mail (changes nothing); a forged token is 400 INVALID_TOKEN",
-    session: false,
     ok: { 200: ZEmailPreferences },
     errors: ["INVALID_TOKEN"],
     handle: async ({ params, services }) => services.accountData.unsubscribeState(params.token),
@@ -83,7 +82,6 @@ export const accountDataOperations = [
     path: "/api/v1/unsubscribe/{token}",
     summary:
       "One-click unsubscribe (RFC 8058: the List-Unsubscribe URL of every notification mail, POSTed with `List-Unsubscribe=One-Click`): turns notification mail off, no sign-in and from any origin; the signed token is the credential. A forged token is 400 INVALID_TOKEN",
-    session: false,
     crossSite: true,
     limit: { name: "write", by: "ip" },
     ok: { 204: null },

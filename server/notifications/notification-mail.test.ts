@@ -79,9 +79,12 @@ describe("notification mail", () => {
     expect(mail.text).toContain(`${replier.me.user.username} replied in “Mailed thread”`);
     expect(mail.text).toContain(`${node.origin}/p/${postId}#comment-`);
     expect(mail.html).toContain("Parley Test Forum");
-    expect(mail.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    const header = mail.headers.get("list-unsubscribe") as { url?: string } | string;
-    const oneClick = typeof header === "string" ? header.replace(/^<|>$/g, "") : header.url!;
+    // mailparser gathers List-* headers under "list"; the raw lines say exactly what was sent.
+    const raw = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "");
+    expect(raw("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const list = mail.headers.get("list") as { unsubscribe?: { url?: string } };
+    const oneClick = list.unsubscribe!.url!;
+    expect(raw("list-unsubscribe")).toBe(`<${oneClick}>`);
     expect(oneClick).toMatch(new RegExp(`^${node.origin}/api/v1/unsubscribe/[0-9a-f-]{36}\\.[A-Za-z0-9_-]+$`));
     const bodyLink = mail.text!.match(/https?:\/\/\S+\/unsubscribe\/\S+/)?.[0];
     expect(bodyLink).toBe(oneClick.replace("/api/v1/unsubscribe/", "/unsubscribe/"));
