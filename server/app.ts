@@ -32,6 +32,9 @@ import { createOutbox } from "./mail/outbox";
 import { fileTransport, smtpTransport } from "./mail/transport";
 import { createReadModel } from "./readmodel/read-model";
 import { invalidating, TAGS } from "./readmodel/invalidation";
+import { createNotificationMailer } from "./notifications/notification-mail";
+import { createNotificationMailRepository } from "./notifications/notification-mail.repository";
+import { unsubscribeToken } from "./account-data/unsubscribe-token";
 
 const log = childLogger("app");
 
@@ -140,6 +143,16 @@ export async function startApp() {
   }
   setServices(services);
   outbox.start();
+  const notificationMail = createNotificationMailer({
+    repo: createNotificationMailRepository(db),
+    mail: services.mail,
+    online: async () => new Set((await presence.snapshot()).users.map((u) => u.id)),
+    unsubscribeToken: (userId) => unsubscribeToken(env.secret, userId),
+    log: mailLog,
+    delayMs: env.NOTIFY_MAIL_DELAY_MS,
+    pollMs: env.NOTIFY_MAIL_POLL_MS,
+  });
+  notificationMail.start();
 
   return {
     services,
@@ -153,6 +166,7 @@ export async function startApp() {
       setServices(undefined);
       presence.stop();
       broadcaster.lanes.stop();
+      await notificationMail.stop();
       await outbox.stop();
       await db.$disconnect();
       await redis?.close();

@@ -60,6 +60,10 @@ const schema = z.object({
   OIDC_NAME: z.string().min(1).max(40).default("OpenID Connect"),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  // Notification mail: an unread notification is mailed once it is this old (and its member
+  // is not online); each node looks this often.
+  NOTIFY_MAIL_DELAY_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+  NOTIFY_MAIL_POLL_MS: z.coerce.number().int().min(50).default(60_000),
 });
 
 function load() {

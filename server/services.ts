@@ -40,6 +40,9 @@ import { createCachedReads } from "./readmodel/cached-reads";
 import { createIdentityRepository } from "./identity/identity.repository";
 import { createIdentityService } from "./identity/identity.service";
 import { createPendingSignupSeal } from "./identity/pending";
+import { createAccountDataRepository } from "./account-data/account-data.repository";
+import { createAccountDataService } from "./account-data/account-data.service";
+import { createAuditRepository } from "./moderation/audit.repository";
 
 export interface ServiceDeps {
   db: Db;
@@ -63,7 +66,10 @@ export interface ServiceDeps {
    * Default: off, so services built around a recording publisher always read the database.
    */
   readModel?: ReadModel;
-  /** NEXTAUTH_SECRET: seals a provider sign-up waiting for its username (the same on every node). */
+  /**
+   * NEXTAUTH_SECRET (the same on every node): seals a provider sign-up waiting for its username
+   * and signs unsubscribe links.
+   */
   secret?: string;
 }
 
@@ -121,6 +127,13 @@ export function createServices({
     users,
     pending: createPendingSignupSeal(secret),
   });
+  const accountData = createAccountDataService({
+    repo: createAccountDataRepository(db),
+    audit: createAuditRepository(db),
+    sessions,
+    secret,
+    forum: mailOptions.forum,
+  });
   const categories = createCategoriesService({ repo: categoriesRepo });
   const posts = createPostsService({
     repo: postsRepo,
@@ -157,6 +170,7 @@ export function createServices({
     sessions,
     accounts,
     identity,
+    accountData,
     mail,
     categories: reads.categories,
     posts: reads.posts,

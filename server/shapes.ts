@@ -14,7 +14,11 @@ export const ZRole = z.enum(Role);
 export const ZReactionKind = z.enum(ReactionKind);
 export const ZReactionCounts = z.partialRecord(ZReactionKind, z.int().min(1));
 
-export const ZUserRef = z.strictObject({ id: z.uuid(), username: z.string() });
+export const ZUserRef = z.strictObject({
+  id: z.uuid(),
+  username: z.string().describe('"" for a deleted member'),
+  deleted: z.literal(true).optional().describe("the account was deleted: its content stays, under this stable id, with no name"),
+});
 export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, createdAt: ts });
 export const ZBanState = z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable();
 export const ZMe = z.strictObject({

@@ -45,6 +45,11 @@ export default async function SignInPage({ searchParams }: Props) {
           <Alert tone="amber">{ta(`ended.${ended}`)}</Alert>
         </div>
       )}
+      {ended === "deleted" && (
+        <div className="mb-4">
+          <Alert tone="green">{(await getTranslations("accountData"))("ended")}</Alert>
+        </div>
+      )}
       {fromProvider && (
         <div className="mb-4">
           <Alert>{to(`errors.${fromProvider}`)}</Alert>

@@ -30,6 +30,8 @@ interface Props {
   onBan(): void;
   onUnban(): void;
   onRole(role: Role): void;
+  /** Admins only: delete the account (offered for members and moderators, never oneself). */
+  onDelete?(): void;
 }
 
 function RoleControl({ user: u, me, busy, onRole }: Pick<Props, "user" | "me" | "busy" | "onRole">) {
@@ -68,8 +70,10 @@ function BanState({ ban }: { ban: AdminUser["ban"] }) {
 }
 
 /** One member. On phones the role and ban state move under the name, so the actions stay in view. */
-export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
+export function UserRow({ user: u, me, busy, onBan, onUnban, onRole, onDelete }: Props) {
   const t = useTranslations("admin.users");
+  const ta = useTranslations("accountData.admin");
+  const canDelete = onDelete && me.role === "ADMIN" && u.id !== me.id && u.role !== "ADMIN";
   const locale = useLocale();
   const td = "px-3 py-3 align-middle first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5";
   return (
@@ -105,7 +109,12 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole }: Props) {
       <td className={cn(td, "hidden sm:table-cell")}>
         <BanState ban={u.ban} />
       </td>
-      <td className={cn(td, "text-right")}>
+      <td className={cn(td, "space-x-2 text-right whitespace-nowrap")}>
+        {canDelete && (
+          <Button size="sm" variant="ghost" disabled={busy} onClick={onDelete} className="text-red-700! dark:text-red-400!">
+            {ta("delete")}
+          </Button>
+        )}
         {u.ban ? (
           <Button size="sm" variant="secondary" disabled={busy} onClick={onUnban}>
             {t("unban")}

@@ -9,6 +9,7 @@ import { Alert, inputClass } from "@/components/ui/Field";
 import { adminApi, useDescribeError, USERS_PAGE, type AdminUser, type ModeratedUser, type UsersPage } from "./admin-api";
 import { UserRow, type Staff } from "./UserRow";
 import { BanDialog } from "./BanDialog";
+import { DeleteMemberDialog } from "@/components/account-data/DeleteMemberDialog";
 
 /** Members, searchable by name or email, with ban, unban and (for admins) role changes. */
 export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; initialQuery: string; me: Staff }) {
@@ -20,6 +21,7 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [banning, setBanning] = useState<AdminUser | null>(null);
+  const [deleting, setDeleting] = useState<AdminUser | null>(null);
   const searched = useRef(initialQuery.trim());
   const latest = useRef(0);
 
@@ -111,6 +113,7 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
                     onBan={() => setBanning(u)}
                     onUnban={() => act(u, "unban", () => adminApi.unban(u.id))}
                     onRole={(role: Role) => act(u, "role", () => adminApi.setRole(u.id, role))}
+                    onDelete={() => setDeleting(u)}
                   />
                 ))}
               </tbody>
@@ -118,6 +121,11 @@ export function UsersTable({ initial, initialQuery, me }: { initial: UsersPage; 
           </div>
         )}
       </Card>
+      <DeleteMemberDialog
+        user={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => setPage((p) => ({ total: p.total - 1, users: p.users.filter((x) => x.id !== id) }))}
+      />
       <div className="flex items-center justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span className="tabular-nums">{page.total === 0 ? t("zero") : t("range", { from: offset + 1, to: end, total: page.total })}</span>
         <div className="flex gap-2">

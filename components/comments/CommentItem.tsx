@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Comment, ReactionKind } from "@/server/dto";
@@ -15,6 +14,7 @@ import { canModify, canReport, isStaffRole, type Me } from "@/components/posts/m
 import { CommentModControls } from "@/components/admin/CommentModControls";
 import { CommentEditForm } from "./CommentEditForm";
 import { InReplyTo, ReplyActions } from "@/components/follow/ReplyActions";
+import { AuthorLink } from "@/components/account-data/AuthorLink";
 
 export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me: Me | null; mine: ReactionKind | null; isOp: boolean }) {
   const t = useTranslations("comments");
@@ -38,12 +38,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
       <Avatar username={comment.author.username} className="mt-0.5" />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-          <Link
-            href={`/u/${encodeURIComponent(comment.author.username)}`}
-            className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100"
-          >
-            {comment.author.username}
-          </Link>
+          <AuthorLink user={comment.author} className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100" />
           {isOp && (
             <span
               className="rounded bg-zinc-100 px-1 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"

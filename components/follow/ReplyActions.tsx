@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import type { Comment } from "@/server/dto";
 import { useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
 import { QuoteIcon, ReplyIcon } from "./icons";
+import { useAuthorName } from "@/components/account-data/AuthorLink";
 
 /** Markdown for quoting `text` from `comment`: a blockquote under a line that links to the original. */
 export function quoteMarkdown(comment: Pick<Comment, "id" | "seq" | "author">, text: string, wrote: string): string {
@@ -67,6 +68,7 @@ export function ReplyActions({ comment, body }: { comment: Comment; body: () => 
 /** "in reply to @name #seq", linking to the comment answered. */
 export function InReplyTo({ replyTo }: { replyTo: NonNullable<Comment["replyTo"]> }) {
   const t = useTranslations("follow");
+  const authorName = useAuthorName();
   return (
     <a
       href={`#comment-${replyTo.id}`}
@@ -74,7 +76,7 @@ export function InReplyTo({ replyTo }: { replyTo: NonNullable<Comment["replyTo"]
       className="inline-flex items-center gap-1 text-zinc-500 hover:text-accent-700 hover:underline dark:text-zinc-400 dark:hover:text-accent-300"
     >
       <ReplyIcon className="size-3.5" />
-      {t("inReplyTo", { name: `@${replyTo.author.username}`, seq: replyTo.seq })}
+      {t("inReplyTo", { name: replyTo.author.deleted ? authorName(replyTo.author) : `@${replyTo.author.username}`, seq: replyTo.seq })}
     </a>
   );
 }

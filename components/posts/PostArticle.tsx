@@ -19,6 +19,7 @@ import { ViewersCount } from "./ViewersCount";
 import { PostModControls } from "@/components/admin/PostModControls";
 import { WatchControl } from "@/components/follow/WatchControl";
 import { canModify, canReport, isStaffRole, type Me } from "./me";
+import { AuthorLink, useAuthorName } from "@/components/account-data/AuthorLink";
 
 /** The post itself: title, meta, body, reactions and the author's/staff's actions. */
 interface PostArticleProps {
@@ -31,6 +32,7 @@ interface PostArticleProps {
 
 export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
   const t = useTranslations("posts");
+  const authorName = useAuthorName();
   const time = useTranslations("time");
   const locale = useLocale();
   const router = useRouter();
@@ -66,10 +68,10 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
           <PostBadges pinned={post.pinned} locked={post.locked} hidden={post.hidden} />
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={`/u/${encodeURIComponent(post.author.username)}`} className="group flex items-center gap-2">
+          <AuthorLink user={post.author} className="group flex items-center gap-2">
             <Avatar username={post.author.username} size="sm" />
-            <span className="font-medium text-zinc-800 group-hover:underline dark:text-zinc-200">{post.author.username}</span>
-          </Link>
+            <span className="font-medium text-zinc-800 group-hover:underline dark:text-zinc-200">{authorName(post.author)}</span>
+          </AuthorLink>
           <RelativeTime iso={post.createdAt} />
           {post.editedAt && (
             <span title={formatDateTime(post.editedAt, locale)} className="italic">

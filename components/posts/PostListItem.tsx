@@ -7,6 +7,7 @@ import { MessageIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { UnreadBadge } from "@/components/follow/UnreadBadge";
 import { PostBadges } from "./PostBadges";
+import { AuthorLink } from "@/components/account-data/AuthorLink";
 
 /** One row of a post list; the whole row opens the post, inner links stay clickable. */
 export function PostListItem({ post, showCategory = true }: { post: Post; showCategory?: boolean }) {
@@ -44,9 +45,7 @@ export function PostListItem({ post, showCategory = true }: { post: Post; showCa
               <span aria-hidden="true">·</span>
             </>
           )}
-          <Link href={`/u/${encodeURIComponent(post.author.username)}`} className="relative rounded hover:underline">
-            {post.author.username}
-          </Link>
+          <AuthorLink user={post.author} className="relative rounded hover:underline" />
           <span aria-hidden="true">·</span>
           <RelativeTime iso={active} prefix={post.commentCount > 0 ? time("active") : undefined} />
         </div>

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { SearchResult } from "@/server/search/search.schema";
 import { cn } from "@/components/ui/cn";
+import { useAuthorName } from "@/components/account-data/AuthorLink";
 
 /** How hits look inside titles and snippets, light and dark. */
 export const markClass =
@@ -13,6 +14,7 @@ export const markClass =
  */
 export function SearchResultBody({ result, compact = false }: { result: SearchResult; compact?: boolean }) {
   const t = useTranslations("search");
+  const authorName = useAuthorName();
   const format = useFormatter();
   return (
     <>
@@ -35,7 +37,7 @@ export function SearchResultBody({ result, compact = false }: { result: SearchRe
         <span aria-hidden="true">·</span>
         <span>{result.post.category.name}</span>
         <span aria-hidden="true">·</span>
-        <span>{t("by", { author: result.author.username })}</span>
+        <span>{t("by", { author: authorName(result.author) })}</span>
         <span aria-hidden="true">·</span>
         <time dateTime={result.createdAt}>{format.dateTime(new Date(result.createdAt), { dateStyle: "medium" })}</time>
         {result.hidden && <span className="rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-950 dark:text-amber-300">{t("hidden")}</span>}

@@ -65,6 +65,13 @@ function components(operations: readonly Operation[]) {
   return { names, schemas: { ...build(output, "output"), ...build(input, "input") } };
 }
 
+/** What a cross-site write (a mail client's one-click unsubscribe) sends: a form nobody reads. */
+const CROSS_SITE_FORM = {
+  required: false,
+  description: "RFC 8058's `List-Unsubscribe=One-Click`, or nothing: it is not read (the token in the path is the credential)",
+  content: { "application/x-www-form-urlencoded": { schema: { type: "object", additionalProperties: { type: "string" } } } },
+};
+
 function operation(op: Operation, names: Map<z.ZodType, string>) {
   const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
   if (op.query) {
@@ -103,7 +110,11 @@ function operation(op: Operation, names: Map<z.ZodType, string>) {
         }
       : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: { required: !op.optionalBody, content: json(ref(names.get(op.body as z.ZodType)!)) } } : {}),
+    ...(op.body
+      ? { requestBody: { required: !op.optionalBody, content: json(ref(names.get(op.body as z.ZodType)!)) } }
+      : op.crossSite
+        ? { requestBody: CROSS_SITE_FORM }
+        : {}),
     responses,
   };
 }

@@ -76,6 +76,11 @@ export interface OperationSpec<M extends Method, P extends string, Q, B, O exten
   limit?: LimitName | { name: LimitName; by: "ip" };
   /** false: the router does not look the caller's session up (viewer is null): for answers that need no database. */
   session?: false;
+  /**
+   * true: a write any site may send (no Origin check). Only for writes whose credential is in
+   * the request itself, never the cookie: a mail client's one-click unsubscribe (RFC 8058).
+   */
+  crossSite?: true;
   handle(ctx: HandlerContext<P, Q, B>): Promise<HandlerResult<O>>;
 }
 
@@ -93,6 +98,7 @@ export interface Operation {
   errors: readonly ErrorCode[];
   limit?: LimitName | { name: LimitName; by: "ip" };
   session?: false;
+  crossSite?: true;
   handle(ctx: never): Promise<unknown>;
 }
 

@@ -17,6 +17,7 @@ import { sessionsOperations } from "../sessions/sessions.operations";
 import { followOperations } from "../follow/follow.operations";
 import { draftsOperations } from "../drafts/drafts.operations";
 import { identityOperations } from "../identity/identity.operations";
+import { accountDataOperations } from "../account-data/account-data.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -39,6 +40,7 @@ export const OPERATIONS = [
   ...followOperations,
   ...draftsOperations,
   ...identityOperations,
+  ...accountDataOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

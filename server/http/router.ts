@@ -64,7 +64,7 @@ function decode(segment: string): string {
  */
 async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId: string): Promise<Response> {
   const { op } = c;
-  if (WRITE_METHODS.has(req.method)) checkOrigin(req);
+  if (WRITE_METHODS.has(req.method) && !op.crossSite) checkOrigin(req);
   const services = getServices();
   const session =
     op.session === false

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createClient, directDb, freePort, startNode, TEST_PASSWORD, uniqueName, type Client, type RunningNode } from "@/test/harness";
+import { createClient, directDb, freePort, signedUpClient, startNode, TEST_PASSWORD, uniqueName, type Client, type RunningNode } from "@/test/harness";
 import { expectError, expectOk } from "@/test/expect";
 import { closeAllSockets, handshakeOutcome } from "@/test/sockets";
 import { signOut } from "@/test/accounts";
@@ -171,6 +171,23 @@ describe("members without a password", () => {
     ).toBe(204);
     await createClient(node.origin).signIn(address, "a brand new passphrase");
     expect((await mailsTo(node.mailDir, address)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("deleting a passwordless account", () => {
+  it("a fresh provider sign-in stands in for the password; a password session never does", async () => {
+    const sub = newId();
+    const username = uniqueName("leaver");
+    idp.addAccount(sub, { email: email(username), email_verified: true, preferred_username: username });
+    const browser = createClient(node.origin);
+    await signInWithIdp(browser, sub);
+    expect((await browser.request("DELETE", "/api/v1/me", {})).status).toBe(204);
+    expectError(await browser.get("/api/v1/me"), 401, "UNAUTHENTICATED");
+
+    const withPassword = await signedUpClient(node.origin, "keeper");
+    const refused = await withPassword.request("DELETE", "/api/v1/me", {});
+    expectError(refused, 400, "VALIDATION_FAILED");
+    expect(refused.json.error.details[0].field).toBe("password");
   });
 });
 

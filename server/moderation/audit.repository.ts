@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/client";
+import { userRef } from "../users/deleted-member";
 
 export interface AuditEntry {
   actorId: string;
@@ -25,7 +26,7 @@ const select = {
   after: true,
   createdAt: true,
   actor: { select: { id: true, username: true } },
-  targetUser: { select: { username: true } },
+  targetUser: { select: { id: true, username: true } },
 } as const;
 
 /** The audit log: written only inside the transaction of the action it records; never updated. */
@@ -72,12 +73,12 @@ export function createAuditRepository(db: Db) {
       );
       return rows.map((r) => ({
         id: r.id,
-        actor: r.actor,
+        actor: userRef(r.actor),
         action: r.action,
         targetType: r.targetType,
         targetId: r.targetId,
         targetUserId: r.targetUserId,
-        targetUsername: r.targetUser?.username ?? null,
+        targetUsername: r.targetUser ? userRef(r.targetUser).username || null : null,
         /** For comment targets: the post the comment is on. */
         targetPostId: r.targetType === "comment" ? (postOf.get(r.targetId) ?? null) : r.targetType === "post" ? r.targetId : null,
         reason: r.reason,

@@ -39,7 +39,7 @@ export function createModerationRepository(db: Db) {
     },
 
     async findUser(id: string) {
-      const row = await db.user.findUnique({ where: { id }, select: { ...viewerSelect, bannedByRole: true } });
+      const row = await db.user.findUnique({ where: { id, deletedAt: null }, select: { ...viewerSelect, bannedByRole: true } });
       return row ? { ...toAccess(row), banRank: row.bannedByRole } : null;
     },
 
@@ -73,11 +73,13 @@ export function createModerationRepository(db: Db) {
     async listUsers(q: { q?: string; limit: number; offset: number }, { byEmail }: { byEmail: boolean }) {
       // usernames are citext: `contains` compares case-insensitively; wildcards are escaped.
       const pattern = q.q ? escapeLike(q.q) : undefined;
+      // Deleted accounts are tombstones, not members: the list leaves them out.
       const where = pattern
         ? {
+            deletedAt: null,
             OR: [{ username: { contains: pattern } }, ...(byEmail ? [{ email: { contains: pattern.toLowerCase() } }] : [])],
           }
-        : {};
+        : { deletedAt: null };
       const [rows, total] = await Promise.all([
         db.user.findMany({
           where,

@@ -1,3 +1,4 @@
+import { userRef } from "../users/deleted-member";
 import type { Db } from "../db/client";
 
 export const reportSelect = {
@@ -37,7 +38,7 @@ export function toReport(r: ReportRow) {
     status: r.status.toLowerCase() as "open" | "resolved" | "dismissed",
     resolution: r.resolution,
     note: r.note,
-    reporter: r.reporter,
+    reporter: userRef(r.reporter),
     createdAt: r.createdAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
   };

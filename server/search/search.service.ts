@@ -1,3 +1,4 @@
+import { userRef } from "../users/deleted-member";
 import { isStaff, type Viewer } from "../dto";
 import { AppError, forbidden } from "../errors";
 import type { RateLimiters } from "../http/rate-limit";
@@ -28,7 +29,7 @@ function present(q: string, row: SearchRow, staff: boolean): SearchResult {
     type: row.type,
     post: { id: row.postId, title: row.title, category: { slug: row.categorySlug, name: row.categoryName } },
     comment: row.commentId ? { id: row.commentId, seq: row.seq! } : null,
-    author: { id: row.authorId, username: row.authorUsername },
+    author: userRef({ id: row.authorId, username: row.authorUsername }),
     snippetHtml: snippetHtml(q, row.headline, row.body),
     titleHtml: titleHtml(q, row.titleHeadline),
     createdAt: row.createdAt.toISOString(),

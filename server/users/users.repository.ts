@@ -74,7 +74,8 @@ export function createUsersRepository(db: Db) {
       return row ? { access: toAccess(row), passwordHash: row.passwordHash } : null;
     },
     async findAccess(id: string) {
-      const row = await db.user.findUnique({ where: { id }, select: viewerSelect });
+      // A deleted account has no access: whatever token still names it is refused.
+      const row = await db.user.findUnique({ where: { id, deletedAt: null }, select: viewerSelect });
       return row ? toAccess(row) : null;
     },
     async findAccessMany(ids: string[]) {
@@ -83,7 +84,7 @@ export function createUsersRepository(db: Db) {
     },
     async findPublicByUsername(username: string) {
       const row = await db.user.findFirst({
-        where: { username },
+        where: { username, deletedAt: null },
         select: { id: true, username: true, role: true, createdAt: true, bio: true },
       });
       return row ? { ...toPublicUser(row), bio: row.bio } : null;
@@ -91,7 +92,7 @@ export function createUsersRepository(db: Db) {
     async findIdsByUsernames(usernames: string[]) {
       if (usernames.length === 0) return [];
       return db.user.findMany({
-        where: { OR: usernames.map((u) => ({ username: u })) },
+        where: { deletedAt: null, OR: usernames.map((u) => ({ username: u })) },
         select: { id: true, username: true },
         take: 20,
       });
@@ -99,7 +100,7 @@ export function createUsersRepository(db: Db) {
     /** Members whose username starts with `prefix` (any case; no wildcards), alphabetically. */
     async findByPrefix(prefix: string, limit: number) {
       return db.user.findMany({
-        where: { username: { startsWith: escapeLike(prefix), mode: "insensitive" } },
+        where: { deletedAt: null, username: { startsWith: escapeLike(prefix), mode: "insensitive" } },
         select: { id: true, username: true },
         orderBy: { username: "asc" },
         take: limit,

@@ -1,0 +1,78 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ApiError, call } from "@/components/api";
+import { useErrorText } from "@/components/i18n/errors";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import { Alert, Field } from "@/components/ui/Field";
+
+/** "Delete account": a clear warning, then the password in a dialog; afterwards the tab signs out. */
+export function DeleteAccount() {
+  const t = useTranslations("accountData.delete");
+  const { error: describeError } = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState("");
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function close() {
+    setOpen(false);
+    setPassword("");
+    setFieldError(undefined);
+    setError(null);
+  }
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldError(undefined);
+    try {
+      await call("DELETE /api/v1/me", { body: { password } });
+      await signOut({ redirect: false }).catch(() => {});
+      window.location.replace(new URL("/signin?ended=deleted", window.location.origin));
+    } catch (err) {
+      if (err instanceof ApiError && err.details.length) setFieldError(err.fieldErrors().password ?? describeError(err));
+      else setError(describeError(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3 p-4">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("body")}</p>
+      <div className="flex justify-end">
+        <Button variant="danger" onClick={() => setOpen(true)}>
+          {t("action")}
+        </Button>
+      </div>
+      <Dialog open={open} onClose={close} title={t("dialogTitle")}>
+        <form onSubmit={submit} className="space-y-4">
+          <Alert tone="amber">{t("warning")}</Alert>
+          {error && <Alert>{error}</Alert>}
+          <Field
+            name="password"
+            label={t("password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError}
+          />
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={close} disabled={busy}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" variant="danger" disabled={busy || !password}>
+              {busy ? t("deleting") : t("confirm")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}
