@@ -36,6 +36,9 @@ describe("invalidating publisher", () => {
     expect((await heldAfter((p) => p.postActivity(post))).held).toEqual(["p2"]);
     expect((await heldAfter((p) => p.postCreated(post))).held).toEqual(["p1", "p2"]);
     expect((await heldAfter((p) => p.categoryChanged({ slug: "general" }))).held).toEqual([]);
+    const ended = (reason: "deleted" | "signed-out") => ({ userId: "u", change: { kind: "ended" as const, reason } });
+    expect((await heldAfter((p) => p.accessChanged(ended("deleted")))).held).toEqual([]);
+    expect((await heldAfter((p) => p.accessChanged(ended("signed-out")))).held).toEqual(["p1", "p2", "lists"]);
     expect((await heldAfter((p) => p.reportChanged({ reportId: "r", openCount: 1 }))).held).toEqual(["p1", "p2", "lists"]);
     const { recorder } = await heldAfter((p) => {
       p.commentUpdated(comment);
