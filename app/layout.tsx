@@ -12,6 +12,7 @@ import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
 import { BanNotice } from "@/components/layout/BanNotice";
 import { VerifyBanner } from "@/components/account/VerifyBanner";
 import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
+import { LiveAnnouncer } from "@/components/a11y/Announcer";
 import { StoresProvider } from "@/components/stores/StoresProvider";
 import { loadCategories, loadPresence } from "./_components/load";
 
@@ -75,6 +76,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
             <Footer />
+            <LiveAnnouncer />
           </StoresProvider>
         </NextIntlClientProvider>
       </body>

@@ -7,7 +7,7 @@ import { useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadSto
 import { Avatar } from "@/components/ui/Avatar";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { cn } from "@/components/ui/cn";
-import { HiddenBadge } from "@/components/posts/PostBadges";
+import { HiddenBadge, hiddenTint } from "@/components/posts/PostBadges";
 import { ReactionBar } from "@/components/posts/ReactionBar";
 import { ItemActions } from "@/components/posts/ItemActions";
 import { canModify, canReport, isStaffRole, type Me } from "@/components/posts/me";
@@ -30,7 +30,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
       id={anchor}
       className={cn(
         "flex scroll-mt-32 gap-3 py-5 target:-mx-3 target:rounded-lg target:bg-accent-50/60 target:px-3 dark:target:bg-accent-950/30",
-        comment.hidden && "opacity-60",
+        comment.hidden && cn(hiddenTint, "-mx-3 rounded-lg px-3"),
       )}
       data-testid="comment"
       data-seq={comment.seq}

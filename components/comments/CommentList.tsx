@@ -9,6 +9,7 @@ import { NewDivider } from "@/components/follow/NewDivider";
 import { CommentItem } from "./CommentItem";
 import { PendingCommentItem } from "./PendingCommentItem";
 import { sendComment } from "./sendComment";
+import { useAnnounceArrivals } from "@/components/a11y/Announcer";
 
 interface CommentListProps {
   postId: string;
@@ -26,6 +27,16 @@ export function CommentList({ postId, postAuthorId, comments, me, mine, firstUnr
   const describe = useErrorText();
   const thread = useThreadStoreApi();
   const optimistic = useThreadStore((s) => s.optimistic);
+  const ta = useTranslations("a11y");
+  useAnnounceArrivals(
+    comments,
+    (c) => c.id,
+    (fresh) => {
+      const others = fresh.filter((c) => c.author.id !== me?.id);
+      if (others.length === 0) return null;
+      return others.length === 1 ? ta("newComment", { name: others[0].author.username }) : ta("newComments", { count: others.length });
+    },
+  );
   if (comments.length === 0 && optimistic.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">

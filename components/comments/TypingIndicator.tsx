@@ -2,7 +2,10 @@
 import { useTranslations } from "next-intl";
 import { useThreadStore } from "@/components/stores/ThreadStoreProvider";
 
-/** "alice is typing…", from the thread store; the line keeps its height so nothing jumps. */
+/**
+ * "alice is typing…", from the thread store; the line keeps its height so nothing jumps. Not a
+ * live region: typing comes and goes too often to be read aloud; the comment itself is announced.
+ */
 export function TypingIndicator({ selfId }: { selfId?: string }) {
   const t = useTranslations("comments");
   const typing = useThreadStore((s) => s.typing);
@@ -10,7 +13,7 @@ export function TypingIndicator({ selfId }: { selfId?: string }) {
     .filter(([id]) => id !== selfId)
     .map(([, t]) => t.username);
   return (
-    <p aria-live="polite" className="flex h-6 items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+    <p className="flex h-6 items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
       {names.length > 0 && (
         <>
           <span className="flex gap-0.5" aria-hidden="true">

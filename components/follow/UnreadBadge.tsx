@@ -23,6 +23,8 @@ export function UnreadBadge({ post }: { post: Pick<Post, "readSeq" | "unreadCoun
   return (
     <span
       data-testid="unread-badge"
+      // An image of a number, named in words: "3 unread comments", not a bare "3".
+      role="img"
       aria-label={t("unreadBadge", { count })}
       title={t("unreadBadge", { count })}
       className="relative min-w-6 rounded-full bg-accent-600 px-2 py-0.5 text-center text-xs font-semibold text-white tabular-nums"

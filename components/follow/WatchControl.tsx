@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { WatchLevel } from "@/server/dto";
 import { call } from "@/components/api";
@@ -28,6 +28,7 @@ export function WatchControl({ target, level: initial }: { target: Target; level
   const [error, setError] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const menuId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -80,6 +81,7 @@ export function WatchControl({ target, level: initial }: { target: Target; level
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
         aria-label={`${t("label", { target: target.kind })}: ${t(level)}`}
         data-testid="watch-control"
         onClick={() => setOpen(!open)}
@@ -100,6 +102,7 @@ export function WatchControl({ target, level: initial }: { target: Target; level
       )}
       {open && (
         <div
+          id={menuId}
           role="menu"
           aria-label={t("label", { target: target.kind })}
           onKeyDown={onMenuKey}
@@ -116,7 +119,7 @@ export function WatchControl({ target, level: initial }: { target: Target; level
               aria-checked={l === level}
               onClick={() => void choose(l)}
               className={cn(
-                "flex w-full items-start gap-3 rounded-lg px-3 py-2 text-left text-sm transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-100 focus-visible:outline-none dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800",
+                "flex w-full items-start gap-3 rounded-lg px-3 py-2 text-left text-sm transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500 dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800",
                 l === level && "bg-accent-50/70 dark:bg-accent-950/40",
               )}
             >

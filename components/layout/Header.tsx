@@ -19,6 +19,7 @@ interface HeaderProps {
 /** Who is online and the viewer's notifications come from the stores the root layout started. */
 export function Header({ viewer, categories }: HeaderProps) {
   const t = useTranslations("header");
+  const ta = useTranslations("a11y");
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-3 sm:gap-3 sm:px-4">
@@ -35,10 +36,11 @@ export function Header({ viewer, categories }: HeaderProps) {
             <Link
               href={`/u/${encodeURIComponent(viewer.username)}`}
               className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
-              aria-label={t("yourProfile", { username: viewer.username })}
             >
+              {/* Named by its own text ("Your profile: ada Admin"), which holds everything it shows. */}
               <Avatar username={viewer.username} size="sm" />
-              <span className="hidden max-w-32 truncate text-sm font-medium sm:inline">{viewer.username}</span>
+              <span className="sr-only">{ta("yourProfile")}</span>
+              <span className="sr-only text-sm font-medium sm:not-sr-only sm:max-w-32 sm:truncate">{viewer.username}</span>
               <span className="hidden sm:inline-flex">
                 <RoleBadge role={viewer.role} />
               </span>

@@ -24,7 +24,7 @@ export function NotificationList({ list, fresh, onNavigate }: { list: Notificati
             href={href(n)}
             onClick={onNavigate}
             className={cn(
-              "flex gap-3 px-4 py-3 text-sm transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 focus-visible:outline-none dark:hover:bg-zinc-800/60 dark:focus-visible:bg-zinc-800/60",
+              "flex gap-3 px-4 py-3 text-sm transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-zinc-800/60",
               fresh.has(n.id) && "bg-accent-50/70 dark:bg-accent-950/40",
             )}
           >
@@ -36,7 +36,12 @@ export function NotificationList({ list, fresh, onNavigate }: { list: Notificati
               {n.excerpt && <span className="mt-0.5 line-clamp-2 block text-zinc-500 dark:text-zinc-400">{n.excerpt}</span>}
               <RelativeTime iso={n.createdAt} className="mt-1 block text-xs text-zinc-400 dark:text-zinc-500" />
             </span>
-            {fresh.has(n.id) && <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label={t("new")} />}
+            {fresh.has(n.id) && (
+              <>
+                <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-hidden="true" />
+                <span className="sr-only">{t("new")}</span>
+              </>
+            )}
           </Link>
         </li>
       ))}

@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { formatDateTime } from "@/components/ui/time";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import { PostBadges } from "./PostBadges";
+import { PostBadges, hiddenTint } from "./PostBadges";
 import { ReactionBar } from "./ReactionBar";
 import { ItemActions } from "./ItemActions";
 import { PostEditForm } from "./PostEditForm";
@@ -48,7 +48,7 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
 
   return (
     <article aria-labelledby="post-title">
-      <div className={cn(post.hidden && "opacity-60")}>
+      <div className={cn(post.hidden && cn(hiddenTint, "-m-3 rounded-lg p-3"))}>
         <nav aria-label={t("breadcrumb")} className="flex items-center gap-1 text-sm text-zinc-500 dark:text-zinc-400">
           <Link href="/" className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
             {t("home")}

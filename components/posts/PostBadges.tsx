@@ -23,6 +23,12 @@ export function PostBadges({ pinned, locked, hidden }: { pinned?: boolean; locke
   );
 }
 
+/**
+ * What staff see around hidden content: a tint, with the "Hidden" badge saying it in words.
+ * Not a fade: lowered opacity took its text below 4.5:1 contrast.
+ */
+export const hiddenTint = "bg-zinc-100 dark:bg-zinc-900";
+
 export function HiddenBadge() {
   const t = useTranslations("posts");
   return (

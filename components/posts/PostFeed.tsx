@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { announce } from "@/components/a11y/Announcer";
 import type { Post } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
 import { catchUpFeed } from "@/components/realtime/catchup";
@@ -38,6 +39,13 @@ function LiveFeed({ scope, initial, showCategory = true, empty, filter }: PostFe
   useLiveRoom(scope, catchUp);
   const posts = useFeedStore((s) => s.posts);
   const pendingCount = useFeedStore((s) => s.pendingCount);
+  const ta = useTranslations("a11y");
+  const announced = useRef(0);
+  useEffect(() => {
+    // "3 new posts" is said when the count grows, not when the reader shows them (it drops to 0).
+    if (pendingCount > announced.current) announce(ta("newPosts", { count: pendingCount }));
+    announced.current = pendingCount;
+  }, [pendingCount, ta]);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

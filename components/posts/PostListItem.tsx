@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { MessageIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { UnreadBadge } from "@/components/follow/UnreadBadge";
-import { PostBadges } from "./PostBadges";
+import { PostBadges, hiddenTint } from "./PostBadges";
 import { AuthorLink } from "@/components/account-data/AuthorLink";
 
 /** One row of a post list; the whole row opens the post, inner links stay clickable. */
@@ -18,7 +18,7 @@ export function PostListItem({ post, showCategory = true }: { post: Post; showCa
     <li
       className={cn(
         "group relative flex items-start gap-3 px-4 py-3.5 transition-colors hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/40",
-        post.hidden && "opacity-60",
+        post.hidden && hiddenTint,
       )}
       data-testid="post-item"
     >

@@ -90,9 +90,12 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
         );
         if (!canReact)
           return (
-            <span key={kind} className={cls} title={text} aria-label={text}>
-              <span aria-hidden="true">{emoji}</span>
-              {n}
+            <span key={kind} className={cls} title={text}>
+              <span aria-hidden="true">
+                {emoji}
+                {n}
+              </span>
+              <span className="sr-only">{text}</span>
             </span>
           );
         return (

@@ -167,7 +167,7 @@ export function SearchBox() {
         }}
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
-        className="block h-9 w-full rounded-lg border border-zinc-200 bg-zinc-50 pr-8 pl-8 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-accent-500 focus:bg-white focus:ring-2 focus:ring-accent-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:focus:bg-zinc-900 [&::-webkit-search-cancel-button]:hidden"
+        className="block h-9 w-full rounded-lg border border-zinc-200 bg-zinc-50 pr-8 pl-8 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-accent-500 focus:bg-white focus:ring-1 focus:ring-accent-500 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:focus:bg-zinc-900 [&::-webkit-search-cancel-button]:hidden"
       />
       {!q && (
         <kbd

@@ -1,17 +1,18 @@
 import { cn } from "./cn";
 
 // Full class strings so Tailwind sees them.
+// Shades dark enough for white initials at 4.5:1 (WCAG 2.2 AA).
 const PALETTE = [
-  "bg-rose-500",
-  "bg-orange-500",
-  "bg-amber-500",
-  "bg-lime-600",
-  "bg-emerald-600",
-  "bg-teal-600",
-  "bg-sky-600",
-  "bg-indigo-500",
-  "bg-violet-500",
-  "bg-fuchsia-600",
+  "bg-rose-700",
+  "bg-orange-700",
+  "bg-amber-700",
+  "bg-lime-700",
+  "bg-emerald-700",
+  "bg-teal-700",
+  "bg-sky-700",
+  "bg-indigo-600",
+  "bg-violet-600",
+  "bg-fuchsia-700",
 ];
 
 const SIZES = { xs: "size-5 text-[10px]", sm: "size-7 text-xs", md: "size-9 text-sm", lg: "size-16 text-2xl" } as const;

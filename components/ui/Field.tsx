@@ -3,7 +3,7 @@ import { cn } from "./cn";
 
 export const inputClass =
   "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 " +
-  "focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 disabled:opacity-60 " +
+  "focus:border-accent-500 focus:outline-none focus:ring-1 focus:ring-accent-500 disabled:opacity-60 " +
   "dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 " +
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20";
 

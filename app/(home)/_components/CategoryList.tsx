@@ -16,7 +16,7 @@ export function CategoryList({ categories }: { categories: CategoryWithStats[] }
           <li key={c.id}>
             <Link
               href={`/c/${c.slug}`}
-              className="group flex items-center gap-3 px-4 py-3 transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 focus-visible:outline-none dark:hover:bg-zinc-800/40 dark:focus-visible:bg-zinc-800/40"
+              className="group flex items-center gap-3 px-4 py-3 transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500 dark:hover:bg-zinc-800/40 dark:focus-visible:bg-zinc-800/40"
             >
               <span className="min-w-0 flex-1">
                 <span className="block font-medium text-zinc-900 group-hover:text-accent-700 dark:text-zinc-100 dark:group-hover:text-accent-300">

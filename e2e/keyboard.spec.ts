@@ -1,0 +1,115 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { uniqueName } from "../test/harness";
+import { createPost, member, visitor } from "./support";
+
+/**
+ * Parley with the keyboard alone (issue #13): register → post → comment → react → report →
+ * moderate in Chromium, driven by Tab, Shift+Tab, Enter, Space, Escape and typing. No clicks, no
+ * fill(): focus gets to each control the way a keyboard user's would, and every control it lands
+ * on shows a focus indicator.
+ */
+test.describe.configure({ timeout: 240_000 });
+
+/** Tabs forward until `target` has focus (at most `limit` presses); it must show a focus indicator. */
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) {
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const s = getComputedStyle(el);
+        return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+      });
+      expect(ring, "the focused control shows a focus ring").toBe(true);
+      return;
+    }
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+async function typeInto(page: Page, field: Locator, text: string) {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
+test("register, post, comment, react, report and moderate with the keyboard alone", async ({ browser }) => {
+  const other = await member(browser, "kbother");
+  const theirs = await createPost(other.api, `Someone else's thread ${Date.now()}`, "Report me with the keyboard.");
+  const mod = await member(browser, "kbmod", "MODERATOR");
+  const { context, page } = await visitor(browser);
+
+  // Register, from the header. The skip link is the first stop on the page.
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await tabTo(page, page.getByRole("link", { name: "Register", exact: true }));
+  await page.keyboard.press("Enter");
+  // The form starts in its first field.
+  await expect(page.getByLabel("Email")).toBeFocused();
+  const username = uniqueName("keys");
+  await typeInto(page, page.getByLabel("Email"), `${username}@example.test`);
+  await typeInto(page, page.getByLabel("Username"), username);
+  await typeInto(page, page.getByLabel("Password"), "a long enough password");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 20_000 });
+
+  // Post: from the home page's "New post" button.
+  await page.goto("/");
+  await tabTo(page, page.getByRole("link", { name: "New post" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/new/);
+  const title = `Typed without a mouse ${username}`;
+  await typeInto(page, page.getByLabel("Title"), title);
+  await typeInto(page, page.getByLabel("Body"), "Every step of this came from the keyboard.");
+  await tabTo(page, page.getByRole("button", { name: "Publish post" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 20_000 });
+
+  // Comment, sent with the composer's shortcut.
+  await typeInto(page, page.getByLabel("Your comment"), "A comment typed and sent from the keyboard.");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("comment").filter({ hasText: "typed and sent from the keyboard" })).toBeVisible();
+
+  // React to someone else's post with Space, then report it through the dialog.
+  await page.goto(`/p/${theirs.id}`);
+  const like = page.getByRole("button", { name: "Like" }).first();
+  await tabTo(page, like);
+  await page.keyboard.press("Space");
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+
+  await tabTo(page, page.getByRole("button", { name: "Report post" }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  // Focus starts inside the dialog; the reason field is the first thing to fill.
+  await expect(dialog.locator(":focus")).toHaveCount(1);
+  await typeInto(page, dialog.getByRole("textbox"), "Reported from the keyboard");
+  await tabTo(page, dialog.getByRole("button", { name: "Send report" }));
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByText(/moderators will take a look/)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  // The notification bell: focus moves into its panel and Escape brings it back.
+  const bell = page.getByTestId("notification-bell");
+  await tabTo(page, bell);
+  await page.keyboard.press("Enter");
+  await expect(bell).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("region", { name: "Notifications" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(bell).toHaveAttribute("aria-expanded", "false");
+  await expect(bell).toBeFocused();
+  await context.close();
+
+  // Moderate: the moderator hides the reported post from the queue.
+  await mod.page.goto("/admin/reports");
+  const card = mod.page.getByTestId("report").filter({ hasText: "Reported from the keyboard" });
+  await expect(card).toBeVisible();
+  await tabTo(mod.page, card.getByRole("button", { name: "Hide", exact: true }));
+  await mod.page.keyboard.press("Enter");
+  await expect(card).toHaveCount(0);
+  const post = await other.api.get(`/api/v1/posts/${theirs.id}`);
+  expect(post.status).toBe(404);
+  for (const m of [other, mod]) await m.context.close();
+});
