@@ -156,6 +156,14 @@ export function table(all: Row[]): string {
 }
 
 export const NOTES = [
+  "0: baseline = a bare Next 16 app (bench/bare-next, built by the bench, no auth/i18n/services/cache) on a",
+  "   minimal custom server, reading the same rows with plain pg: its post page (post + the same 20 comments),",
+  "   home and category lists (20 newest) and a route handler with the same comments JSON. A closed keep-alive",
+  "   loop in the bench process; ratio = Parley req/s ÷ bare req/s (higher is better). Signed in = Parley with",
+  "   a member's cookie against the same bare page.",
+  "1b: two Parley nodes and two bare Socket.IO servers on a private redis-server, each pair through the same",
+  "   Redis Streams adapter; watchers split over the two, writes sent to the first. Adapter rate: one bare node",
+  "   emits a burst to a room whose one socket is on the other (emits/s received).",
   "Ratio = Parley's cost ÷ the baseline's, measured in this run: 1.00× is no overhead, higher is costlier.",
   "  For write throughput it is baseline writes/s ÷ Parley writes/s.",
   "1: baseline = bare Socket.IO 4.8 (no Next, session, DB) emitting a same-sized comment to one room on an HTTP",
@@ -166,8 +174,9 @@ export const NOTES = [
   "2: connect → subscribe ack, all watchers started at once; rounds alternate bare / members / guests. Members:",
   "   session decoded and user looked up at the handshake, post read on subscribe; guests skip the session.",
   "   Baseline: connect → ack of a handler that only joins the room.",
-  "3: VmRSS of the listening server process (tsx's node child), median of 5 reads, before and after the first",
-  "   storm (members for Parley), divided by the watchers connected. GC timing makes it ±20% or so.",
+  "3: VmRSS of the listening server process, each reading the median of three taken after a forced full GC",
+  "   (servers run with --expose-gc; SIGUSR2 collects), before and after the first storm of idle watchers (members",
+  "   for Parley), divided by the watchers connected. Then Parley holds BENCH_HOLD sockets at once (members + guests).",
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
