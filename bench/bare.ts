@@ -13,7 +13,7 @@ export interface BareServer {
 export const GC_ARGS = ["--expose-gc", "--import", path.join(REPO_ROOT, "bench/gc-on-signal.mjs")];
 
 /** Starts bare-server.ts in a child node process (tsx as a loader, as Parley runs under tsx). */
-export async function startBare({ redisUrl, timeoutMs = 20_000 }: { redisUrl?: string; timeoutMs?: number } = {}): Promise<BareServer> {
+export async function startBare({ redisUrl, timeoutMs = 60_000 }: { redisUrl?: string; timeoutMs?: number } = {}): Promise<BareServer> {
   const child = spawn(process.execPath, [...GC_ARGS, "--import", "tsx", path.join(REPO_ROOT, "bench/bare-server.ts")], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],

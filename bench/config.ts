@@ -45,7 +45,12 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
     BENCH_SEARCH_COMMENTS: big(100_000, 10_000, quick),
     BENCH_SEARCHES: count(140, 35, quick),
     /** The whole run is cut off after this long, whatever it is doing. */
-    BENCH_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(quick ? 480 : 1800),
+    BENCH_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(3600)
+      .default(quick ? 480 : 1800),
     BENCH_OUTPUT: z.string().default("bench-results.json"),
   });
   const parsed = schema.safeParse(source);

@@ -39,8 +39,11 @@ const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanup() {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
 }
+/** The rows measured so far: a scenario that fails later does not lose them. */
+const tables: Row[][] = [];
 const abort = (why: string, code: number) => {
   console.error(why);
+  if (tables.length) console.log(`\nMeasured before the failure:\n${table(tables.flat())}\n`);
   setTimeout(() => process.exit(code), 20_000).unref(); // a cleanup that hangs must not keep us
   void cleanup().finally(() => process.exit(code));
 };
@@ -86,7 +89,6 @@ async function main() {
   const barePid = pidListeningOn(bare.port) ?? bare.pid;
 
   const author = await signedUpClient(node.origin, "author");
-  const tables: Row[][] = [];
   const ratios: Record<string, unknown> = {};
   const results: Record<string, unknown> = {};
   const sockets = has("sockets") || has("twonode");
