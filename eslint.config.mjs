@@ -111,6 +111,8 @@ export default defineConfig([
     "playwright-report/**",
     ".data/**",
     "next-env.d.ts",
+    "bench/bare-next/.next/**",
+    "bench/bare-next/next-env.d.ts",
   ]),
   {
     plugins: { parley: { rules: { "client-imports-types-only": clientImportsTypesOnly, "no-literal-ui-text": noLiteralUiText } } },

@@ -2,16 +2,20 @@
  * The baseline: a bare Socket.IO 4.8 server with none of Parley (no Next, no session, no
  * database, no presence). Run as its own process by bare.ts so its memory is its own.
  *   - event `join` {room}: joins the room and acks, the cheapest possible subscribe;
- *   - POST /emit {room, payload}: `io.to(room).emit("comment:created", payload)`, then 204.
+ *   - POST /emit {room, payload}: `io.to(room).emit("comment:created", payload)`, then 204;
+ *   - POST /burst {room, payload, count}: `count` such emits at once (the adapter's throughput).
+ * With REDIS_URL set it joins the others through the Redis Streams adapter, as Parley's nodes do.
  * Transport and heartbeat settings match Parley's defaults (server/realtime/index.ts).
  */
 import { createServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
 import { Server } from "socket.io";
 
 const MAX_BODY = 64 * 1024;
 
 const httpServer = createServer((req, res) => {
-  if (req.method !== "POST" || req.url !== "/emit") return void res.writeHead(404).end();
+  if (req.method !== "POST" || (req.url !== "/emit" && req.url !== "/burst")) return void res.writeHead(404).end();
   const chunks: Buffer[] = [];
   let size = 0;
   req.on("data", (chunk: Buffer) => {
@@ -21,8 +25,8 @@ const httpServer = createServer((req, res) => {
   });
   req.on("end", () => {
     try {
-      const { room, payload } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      io.to(String(room)).emit("comment:created", payload);
+      const { room, payload, count = 1 } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      for (let i = 0; i < Math.min(Number(count) || 1, 100_000); i++) io.to(String(room)).emit("comment:created", { ...payload, n: i });
       res.writeHead(204).end();
     } catch {
       res.writeHead(400).end();
@@ -37,6 +41,12 @@ const io = new Server(httpServer, {
   pingTimeout: 10_000,
   maxHttpBufferSize: 16 * 1024,
 });
+
+if (process.env.REDIS_URL) {
+  const redis = createClient({ url: process.env.REDIS_URL });
+  await redis.connect();
+  io.adapter(createAdapter(redis));
+}
 
 io.on("connection", (socket) => {
   socket.on("join", (payload: { room?: unknown }, ack: (r: object) => void) => {

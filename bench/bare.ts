@@ -9,12 +9,15 @@ export interface BareServer {
   stop(): Promise<void>;
 }
 
+/** Node flags for a measured server: a collection on SIGUSR2 (bench/gc-on-signal.mjs). */
+export const GC_ARGS = ["--expose-gc", "--import", path.join(REPO_ROOT, "bench/gc-on-signal.mjs")];
+
 /** Starts bare-server.ts in a child node process (tsx as a loader, as Parley runs under tsx). */
-export async function startBare(timeoutMs = 20_000): Promise<BareServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench/bare-server.ts")], {
+export async function startBare({ redisUrl, timeoutMs = 60_000 }: { redisUrl?: string; timeoutMs?: number } = {}): Promise<BareServer> {
+  const child = spawn(process.execPath, [...GC_ARGS, "--import", "tsx", path.join(REPO_ROOT, "bench/bare-server.ts")], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
   });
   const killNow = () => child.kill("SIGKILL");
   process.once("exit", killNow);

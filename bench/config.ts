@@ -26,8 +26,16 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
   const quick = argv.includes("--quick") || source.BENCH_QUICK === "1";
   /** `--search-only`: only the search scenario (no sockets, no write throughput). */
   const searchOnly = argv.includes("--search-only");
+  /** `--only=reads,sockets,twonode,writes,search`: just those scenarios (default: all). */
+  const onlyArg = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const only = new Set(searchOnly ? ["search"] : (onlyArg?.split(",") ?? ["reads", "sockets", "twonode", "writes", "search"]));
   const schema = z.object({
-    BENCH_WATCHERS: count(1000, 100, quick),
+    BENCH_WATCHERS: count(5000, 100, quick),
+    /** Sockets Parley holds at once at the end of the memory scenario (members + guests). */
+    BENCH_HOLD: count(10_000, 200, quick),
+    /** Read rows: keep-alive connections and seconds per measured side. */
+    BENCH_CONNECTIONS: count(30, 30, quick),
+    BENCH_READ_SECONDS: count(8, 2, quick),
     BENCH_COMMENTS: count(50, 10, quick),
     BENCH_GAP_MS: z.coerce.number().int().min(0).max(5000).default(20),
     BENCH_WRITERS: count(10, 4, quick),
@@ -37,7 +45,12 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
     BENCH_SEARCH_COMMENTS: big(100_000, 10_000, quick),
     BENCH_SEARCHES: count(140, 35, quick),
     /** The whole run is cut off after this long, whatever it is doing. */
-    BENCH_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(480),
+    BENCH_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(3600)
+      .default(quick ? 480 : 1800),
     BENCH_OUTPUT: z.string().default("bench-results.json"),
   });
   const parsed = schema.safeParse(source);
@@ -49,7 +62,11 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
   return {
     quick,
     searchOnly,
+    only,
     watchers: e.BENCH_WATCHERS,
+    holdSockets: e.BENCH_HOLD,
+    connections: e.BENCH_CONNECTIONS,
+    readSeconds: e.BENCH_READ_SECONDS,
     comments: e.BENCH_COMMENTS,
     gapMs: e.BENCH_GAP_MS,
     writers: e.BENCH_WRITERS,

@@ -6,13 +6,30 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { assertProductionBuild, REPO_ROOT, signedUpClient, startDatabase, startNode } from "../test/harness";
-import { startBare } from "./bare";
+import { assertProductionBuild, REPO_ROOT, SESSION_COOKIE, signedUpClient, startDatabase, startNode } from "../test/harness";
+import { GC_ARGS, startBare } from "./bare";
+import { buildBareNext, startBareNext } from "./bare-next";
+import { readBench, readFixture } from "./reads";
+import { twoNodeBench } from "./twonode";
 import { machine, readConfig } from "./config";
 import { createPost, signUpMembers, watcherTokens } from "./fixtures";
 import { measureSockets } from "./live";
 import { pidListeningOn } from "./proc";
-import { header, NOTES, rows, searchRatios, searchRows, summaryRatios, table, type BenchResults } from "./report";
+import {
+  header,
+  liveRows,
+  NOTES,
+  readRatios,
+  readRows,
+  type Row,
+  searchRatios,
+  searchRows,
+  summaryRatios,
+  table,
+  twoNodeRows,
+  writeRatios,
+  writeRows,
+} from "./report";
 import { searchBench } from "./search";
 import { round } from "./stats";
 import { throughput } from "./throughput";
@@ -22,8 +39,11 @@ const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanup() {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
 }
+/** The rows measured so far: a scenario that fails later does not lose them. */
+const tables: Row[][] = [];
 const abort = (why: string, code: number) => {
   console.error(why);
+  if (tables.length) console.log(`\nMeasured before the failure:\n${table(tables.flat())}\n`);
   setTimeout(() => process.exit(code), 20_000).unref(); // a cleanup that hangs must not keep us
   void cleanup().finally(() => process.exit(code));
 };
@@ -53,45 +73,98 @@ async function main() {
   const m = machine();
   console.log(header(cfg, m));
 
+  const has = (scenario: string) => cfg.only.has(scenario);
+  // Built before anything is started, so the build's CPU does not fall on a measurement.
+  if (has("reads")) buildBareNext(log);
+
   log("starting PostgreSQL, a Parley node and a bare Socket.IO server");
   const db = await startDatabase();
   cleanups.push(() => db.stop());
-  const node = await startNode({ databaseUrl: db.url, env: { LOG_LEVEL: "warn" } });
+  // Measured servers run with --expose-gc and a collection on SIGUSR2 (the memory rows).
+  const node = await startNode({ databaseUrl: db.url, env: { LOG_LEVEL: "warn", NODE_OPTIONS: GC_ARGS.join(" ") } });
   cleanups.push(() => node.stop());
   const bare = await startBare();
   cleanups.push(() => bare.stop());
   const parleyPid = pidListeningOn(node.port);
   const barePid = pidListeningOn(bare.port) ?? bare.pid;
 
-  log(`fixtures: a post, ${cfg.writers} writers, ${cfg.watchers} watcher accounts`);
   const author = await signedUpClient(node.origin, "author");
-  let results: BenchResults | null = null;
-  if (!cfg.searchOnly) {
+  const ratios: Record<string, unknown> = {};
+  const results: Record<string, unknown> = {};
+  const sockets = has("sockets") || has("twonode");
+  if (has("reads") || sockets || has("writes")) {
+    log(`fixtures: a post, ${cfg.writers} writers${sockets ? `, ${cfg.watchers} watcher accounts` : ""}`);
     const writers = await signUpMembers(node.origin, cfg.writers, "writer");
     const postId = await createPost(author, "Fan-out bench");
-    const tokens = await watcherTokens(db.url, node.secret, cfg.watchers);
+    const tokens = sockets ? await watcherTokens(db.url, node.secret, cfg.watchers) : [];
 
-    const live = await measureSockets(cfg, { node, bare, parleyPid, barePid, postId, writer: writers[0], tokens, log });
-
-    log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
-    const writes = await throughput({ origin: node.origin, databaseUrl: db.url, author, writers, perWriter: cfg.writesPerWriter, rounds: 2, timeoutMs: 30_000 });
-    results = { ...live, throughput: writes };
+    if (has("reads")) {
+      const bareNext = await startBareNext(db.url);
+      cleanups.push(() => bareNext.stop());
+      const readPost = await readFixture(author, writers, 20);
+      const reads = await readBench(cfg, {
+        parley: node.origin,
+        bare: bareNext.origin,
+        postId: readPost,
+        cookie: `${SESSION_COOKIE}=${author.sessionToken}`,
+        log,
+      });
+      await bareNext.stop();
+      tables.push(readRows(reads));
+      Object.assign(ratios, readRatios(reads));
+      results.reads = reads;
+    }
+    if (has("sockets")) {
+      const live = await measureSockets(cfg, { node, bare, parleyPid, barePid, postId, writer: writers[0], tokens, log });
+      tables.push(liveRows(live));
+      Object.assign(ratios, summaryRatios(live));
+      results.live = live;
+    }
+    if (has("twonode")) {
+      const two = await twoNodeBench(cfg, { databaseUrl: db.url, secret: node.secret, postId, writer: writers[0], tokens, log });
+      tables.push(twoNodeRows(two));
+      Object.assign(ratios, {
+        twoNodeFanOutP50: round(two.parley.latency.p50 / two.bare.latency.p50, 2),
+        twoNodeFanOutP99: round(two.parley.latency.p99 / two.bare.latency.p99, 2),
+        redisAdapterEmitsPerSecond: round(two.adapter.perSecond, 0),
+      });
+      results.twoNode = two;
+    }
+    if (has("writes")) {
+      log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
+      const writes = await throughput({
+        origin: node.origin,
+        databaseUrl: db.url,
+        author,
+        writers,
+        perWriter: cfg.writesPerWriter,
+        rounds: 2,
+        timeoutMs: 30_000,
+      });
+      tables.push(writeRows({ throughput: writes }));
+      Object.assign(ratios, writeRatios({ throughput: writes }));
+      results.throughput = writes;
+    }
   }
 
-  const search = await searchBench({
-    databaseUrl: db.url,
-    reader: await signedUpClient(node.origin, "reader"),
-    author,
-    posts: cfg.searchPosts,
-    comments: cfg.searchComments,
-    searches: cfg.searches,
-    timeoutMs: 120_000,
-    log,
-  });
+  if (has("search")) {
+    const search = await searchBench({
+      databaseUrl: db.url,
+      reader: await signedUpClient(node.origin, "reader"),
+      author,
+      posts: cfg.searchPosts,
+      comments: cfg.searchComments,
+      searches: cfg.searches,
+      timeoutMs: 120_000,
+      log,
+    });
+    tables.push(searchRows(search));
+    Object.assign(ratios, searchRatios(search));
+    results.search = search;
+  }
 
-  console.log(`\n${table([...(results ? rows(results) : []), ...searchRows(search)])}\n\n${NOTES.join("\n")}\n`);
+  console.log(`\n${table(tables.flat())}\n\n${NOTES.join("\n")}\n`);
   const out = path.resolve(REPO_ROOT, cfg.output);
-  const ratios = { ...(results ? summaryRatios(results) : {}), ...searchRatios(search) };
   const strip = (r: object) =>
     JSON.parse(JSON.stringify(r, (k, v) => ((k === "sockets" || k === "times") && Array.isArray(v) ? v.length : v)));
   writeFileSync(
@@ -101,9 +174,9 @@ async function main() {
         at: new Date().toISOString(),
         durationS: round((performance.now() - t0) / 1000),
         machine: m,
-        config: cfg,
+        config: { ...cfg, only: [...cfg.only] },
         ratios,
-        results: { ...(results ? strip(results) : {}), search },
+        results: strip(results),
       },
       null,
       2,

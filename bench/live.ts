@@ -3,10 +3,10 @@ import type { BareServer } from "./bare";
 import type { BenchConfig } from "./config";
 import { fanOut, type FanOutTarget } from "./fanout";
 import { postComment, type Member } from "./fixtures";
-import { settledRssKb } from "./proc";
+import { liveRssKb, rssKb } from "./proc";
 import { memoryResult, type BenchResults } from "./report";
 import { sleep } from "./stats";
-import { closeWatchers, combineStorms, joinStorm, type JoinResult } from "./watchers";
+import { closeWatchers, combineStorms, joinStorm, type JoinResult, type Watcher } from "./watchers";
 
 interface LiveDeps {
   node: RunningNode;
@@ -20,7 +20,7 @@ interface LiveDeps {
 }
 
 /** The bare server's trigger: it emits exactly the payload it is given. */
-function bareSender(bare: BareServer, room: string, postId: string) {
+export function bareSender(bare: BareServer, room: string, postId: string) {
   let seq = 0;
   const author = { id: crypto.randomUUID(), username: "writer_0000" };
   return async ({ clientId, body }: { clientId: string; body: string }) => {
@@ -58,21 +58,24 @@ export async function measureSockets(cfg: BenchConfig, d: LiveDeps, rounds = 2):
   const storm = (origin: string, event: "subscribe" | "join", tokens?: string[]) =>
     joinStorm({ origin, event, room, count: n, tokens, timeoutMs: cfg.joinTimeoutMs });
 
-  // A handful only: a full storm here would grow the heaps and hide the per-socket memory.
-  for (const token of d.tokens.slice(0, 5)) {
-    const warm = { count: 1, room, timeoutMs: 5000 };
-    await closeWatchers((await joinStorm({ ...warm, origin: d.bare.origin, event: "join" })).sockets, 0);
-    await closeWatchers((await joinStorm({ ...warm, origin: d.node.origin, event: "subscribe", tokens: [token] })).sockets, 0);
-  }
+  // A small storm of each kind first, closed again: code paths, JIT and pools warm before the
+  // memory reading, yet far from the measured sizes (a full storm would hide the per-socket cost).
+  const warm = Math.min(50, Math.max(1, Math.floor(n / 20)));
+  await closeWatchers((await joinStorm({ origin: d.bare.origin, event: "join", room, count: warm, timeoutMs: 20_000 })).sockets, 0);
+  await closeWatchers(
+    (await joinStorm({ origin: d.node.origin, event: "subscribe", room, count: warm, tokens: d.tokens.slice(-warm), timeoutMs: 20_000 }))
+      .sockets,
+    0,
+  );
   await sleep(1000);
 
-  d.log(`memory: ${n} watchers on the bare server, then ${n} member watchers on Parley`);
-  const bareBefore = await settledRssKb(d.barePid);
+  d.log(`memory: ${n} idle watchers on the bare server, then ${n} member watchers on Parley (forced GC, median of 3)`);
+  const bareBefore = await liveRssKb(d.barePid);
   const bareJoin = await storm(d.bare.origin, "join");
-  const bareAfter = await settledRssKb(d.barePid);
-  const parleyBefore = await settledRssKb(d.parleyPid);
+  const bareAfter = await liveRssKb(d.barePid);
+  const parleyBefore = await liveRssKb(d.parleyPid);
   const memberJoin = await storm(d.node.origin, "subscribe", d.tokens);
-  const parleyAfter = await settledRssKb(d.parleyPid);
+  const parleyAfter = await liveRssKb(d.parleyPid);
   const memory = {
     parley: memoryResult(d.parleyPid, parleyBefore, parleyAfter, memberJoin.sockets.length),
     bare: memoryResult(d.barePid, bareBefore, bareAfter, bareJoin.sockets.length),
@@ -92,6 +95,7 @@ export async function measureSockets(cfg: BenchConfig, d: LiveDeps, rounds = 2):
     runTag: crypto.randomUUID().slice(0, 8),
   });
   await closeWatchers(bareJoin.sockets, 0);
+  const held = await hold(d, room, memberJoin.sockets, cfg.holdSockets, cfg.joinTimeoutMs);
   await closeWatchers(memberJoin.sockets, 1000);
 
   d.log(`join storms: ${rounds} rounds of bare / Parley members / Parley guests, ${n} watchers each`);
@@ -112,5 +116,22 @@ export async function measureSockets(cfg: BenchConfig, d: LiveDeps, rounds = 2):
     fanOut: { parley: fan.parley, bare: fan.bare },
     join: { members: combineStorms(timed.members), guests: combineStorms(timed.guests), bare: combineStorms(timed.bare) },
     memory,
+    held,
   };
+}
+
+/**
+ * Parley holding `total` sockets at once: the member watchers already connected plus guests
+ * up to `total`, all subscribed to the post, kept for a few seconds (past a ping round trip of
+ * the clients' own) and counted again; RSS after a forced collection.
+ */
+async function hold(d: LiveDeps, room: string, members: Watcher[], total: number, timeoutMs: number) {
+  const extra = Math.max(0, total - members.length);
+  d.log(`hold: ${members.length} members + ${extra} guests on Parley at once`);
+  const guests = await joinStorm({ origin: d.node.origin, event: "subscribe", room, count: extra, timeoutMs });
+  await sleep(3000);
+  const connected = [...members, ...guests.sockets].filter((s) => s.connected).length;
+  const rss = await liveRssKb(d.parleyPid);
+  await closeWatchers(guests.sockets, 0);
+  return { target: total, connected, failed: guests.failed, rssKb: rss ?? rssKb(d.parleyPid) };
 }

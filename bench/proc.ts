@@ -68,3 +68,27 @@ export async function settledRssKb(pid: number | null, samples = 5, gapMs = 200)
   seen.sort((a, b) => a - b);
   return seen[Math.floor(seen.length / 2)];
 }
+
+/**
+ * Live memory of a server started with GC_ARGS (bench/bare.ts): three times a forced full
+ * collection (SIGUSR2), a pause for it to finish and for freed pages to go, then VmRSS; the
+ * median of the three. Without the forced collection a reading after a storm counts garbage,
+ * and one before it can exceed one after (the negative per-socket figure of earlier runs).
+ */
+export async function liveRssKb(pid: number | null, samples = 3, settleMs = 600): Promise<number | null> {
+  if (pid === null) return null;
+  const seen: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    try {
+      process.kill(pid, "SIGUSR2");
+    } catch {
+      return null;
+    }
+    await new Promise((r) => setTimeout(r, settleMs));
+    const v = rssKb(pid);
+    if (v !== null) seen.push(v);
+  }
+  if (seen.length === 0) return null;
+  seen.sort((a, b) => a - b);
+  return seen[Math.floor(seen.length / 2)];
+}

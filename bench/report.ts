@@ -3,6 +3,8 @@ import type { FanOutResult } from "./fanout";
 import type { JoinResult } from "./watchers";
 import type { ThroughputResult } from "./throughput";
 import type { SearchBenchResult } from "./search";
+import type { ReadRow } from "./reads";
+import type { TwoNodeResult } from "./twonode";
 import { ratio, round } from "./stats";
 
 export interface MemoryResult {
@@ -13,14 +15,18 @@ export interface MemoryResult {
   kbPerSocket: number | null;
 }
 
-export interface BenchResults {
+export interface LiveResults {
   fanOut: { parley: FanOutResult; bare: FanOutResult };
   join: { members: JoinResult; guests: JoinResult | null; bare: JoinResult };
   memory: { parley: MemoryResult; bare: MemoryResult };
+  held: { target: number; connected: number; failed: number; rssKb: number | null };
+}
+export interface WriteResults {
   throughput: { parley: ThroughputResult; socket: ThroughputResult; raw: ThroughputResult };
 }
+export type BenchResults = LiveResults & WriteResults;
 
-type Row = [scenario: string, metric: string, parley: string, baseline: string, ratio: string];
+export type Row = [scenario: string, metric: string, parley: string, baseline: string, ratio: string];
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "n/a");
 const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : "n/a");
@@ -40,6 +46,42 @@ function cmp(scenario: string, metric: string, p: number, b: number, fmt: (v: nu
 }
 const info = (scenario: string, metric: string, p: string, b: string): Row => [scenario, metric, p, b, ""];
 
+/** Reads: requests per second with the ratio Parley ÷ bare (higher is better), then p99 as a cost. */
+export function readRows(reads: ReadRow[]): Row[] {
+  return reads.flatMap((r, i) => [
+    cmp(
+      i === 0 ? "0 reads (30 keep-alive conns)".replace("30", String(r.parley.connections)) : "",
+      `${r.name}: req/s (Parley ÷ bare)`,
+      r.parley.perSecond,
+      r.bare.perSecond,
+      rate,
+      ratio(r.parley.perSecond, r.bare.perSecond),
+    ),
+    cmp("", `${r.name}: latency p99`, r.parley.latency.p99, r.bare.latency.p99),
+    info(
+      "",
+      `${r.name}: body, errors`,
+      `${(r.parley.bytes / 1024).toFixed(1)} KB, ${r.parley.errors}`,
+      `${(r.bare.bytes / 1024).toFixed(1)} KB, ${r.bare.errors}`,
+    ),
+  ]);
+}
+
+export function twoNodeRows(t: TwoNodeResult): Row[] {
+  const d = (f: FanOutResult) => (f.complete ? `complete ${f.delivered}/${f.expected}` : `${f.delivered}/${f.expected}`);
+  return [
+    cmp(`1b fan-out over 2 nodes (${t.parley.watchers} watchers)`, "latency p50", t.parley.latency.p50, t.bare.latency.p50),
+    cmp("", "latency p99", t.parley.latency.p99, t.bare.latency.p99),
+    info("", "delivery", d(t.parley), d(t.bare)),
+    info("", "Redis adapter, node → node", "", `${rate(t.adapter.perSecond)} (${t.adapter.received}/${t.adapter.emits})`),
+  ];
+}
+
+export function readRatios(reads: ReadRow[]) {
+  const key = ["postAnonymous", "postSignedIn", "commentsJson", "home", "category"];
+  return Object.fromEntries(reads.map((r, i) => [`read_${key[i] ?? i}`, round(ratio(r.parley.perSecond, r.bare.perSecond), 2)]));
+}
+
 function joinRows(label: string, p: JoinResult, b: JoinResult): Row[] {
   return [
     cmp(label, "per client p50", p.perClient.p50, b.perClient.p50),
@@ -49,7 +91,7 @@ function joinRows(label: string, p: JoinResult, b: JoinResult): Row[] {
   ];
 }
 
-export function rows(r: BenchResults): Row[] {
+export function liveRows(r: LiveResults): Row[] {
   const { parley: fp, bare: fb } = r.fanOut;
   const delivery = (d: FanOutResult) =>
     d.complete ? `complete ${d.delivered}/${d.expected}` : `${d.delivered}/${d.expected}, dup ${d.duplicates}, order ${d.outOfOrder}`;
@@ -58,8 +100,6 @@ export function rows(r: BenchResults): Row[] {
     return `${events.toFixed(1)} ev, ${d.perWatcherPerComment.bytes} B`;
   };
   const { parley: memP, bare: memB } = r.memory;
-  const { parley: tp, socket: ts, raw: tr } = r.throughput;
-  const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}/s` : "n/a");
   return [
     cmp("1 comment fan-out", "latency p50", fp.latency.p50, fb.latency.p50),
     cmp("", "latency p99", fp.latency.p99, fb.latency.p99),
@@ -74,6 +114,15 @@ export function rows(r: BenchResults): Row[] {
     info("3 memory per socket", "server RSS before", mb(memP.beforeKb), mb(memB.beforeKb)),
     info("", "server RSS after", mb(memP.afterKb), mb(memB.afterKb)),
     cmp("", "per connected watcher", memP.kbPerSocket ?? NaN, memB.kbPerSocket ?? NaN, (v) => kb(Number.isFinite(v) ? v : null)),
+    info("", `${r.held.target} sockets held at once`, `${r.held.connected} connected, ${mb(r.held.rssKb)}`, ""),
+  ];
+}
+
+const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}/s` : "n/a");
+
+export function writeRows(r: WriteResults): Row[] {
+  const { parley: tp, socket: ts, raw: tr } = r.throughput;
+  return [
     cmp("4 write throughput", "comments per second", tp.perSecond, tr.perSecond, rate, ratio(tr.perSecond, tp.perSecond)),
     cmp("", "write latency p50", tp.latency.p50, tr.latency.p50),
     cmp("", "write latency p99", tp.latency.p99, tr.latency.p99),
@@ -107,6 +156,14 @@ export function table(all: Row[]): string {
 }
 
 export const NOTES = [
+  "0: baseline = a bare Next 16 app (bench/bare-next, built by the bench, no auth/i18n/services/cache) on a",
+  "   minimal custom server, reading the same rows with plain pg: its post page (post + the same 20 comments),",
+  "   home and category lists (20 newest) and a route handler with the same comments JSON. A closed keep-alive",
+  "   loop in the bench process; ratio = Parley req/s ÷ bare req/s (higher is better). Signed in = Parley with",
+  "   a member's cookie against the same bare page.",
+  "1b: two Parley nodes and two bare Socket.IO servers on a private redis-server, each pair through the same",
+  "   Redis Streams adapter; watchers split over the two, writes sent to the first. Adapter rate: one bare node",
+  "   emits a burst to a room whose one socket is on the other (emits/s received).",
   "Ratio = Parley's cost ÷ the baseline's, measured in this run: 1.00× is no overhead, higher is costlier.",
   "  For write throughput it is baseline writes/s ÷ Parley writes/s.",
   "1: baseline = bare Socket.IO 4.8 (no Next, session, DB) emitting a same-sized comment to one room on an HTTP",
@@ -117,8 +174,9 @@ export const NOTES = [
   "2: connect → subscribe ack, all watchers started at once; rounds alternate bare / members / guests. Members:",
   "   session decoded and user looked up at the handshake, post read on subscribe; guests skip the session.",
   "   Baseline: connect → ack of a handler that only joins the room.",
-  "3: VmRSS of the listening server process (tsx's node child), median of 5 reads, before and after the first",
-  "   storm (members for Parley), divided by the watchers connected. GC timing makes it ±20% or so.",
+  "3: VmRSS of the listening server process, each reading the median of three taken after a forced full GC",
+  "   (servers run with --expose-gc; SIGUSR2 collects), before and after the first storm of idle watchers (members",
+  "   for Parley), divided by the watchers connected. Then Parley holds BENCH_HOLD sockets at once (members + guests).",
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
@@ -139,7 +197,14 @@ export function header(cfg: BenchConfig, m: Record<string, string | number>): st
   ].join("\n");
 }
 
-export function summaryRatios(r: BenchResults) {
+export function writeRatios(r: WriteResults) {
+  return {
+    writeThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.parley.perSecond), 2),
+    socketWriteThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.socket.perSecond), 2),
+  };
+}
+
+export function summaryRatios(r: LiveResults) {
   const f = r.fanOut;
   return {
     fanOutP50: round(ratio(f.parley.latency.p50, f.bare.latency.p50), 2),
@@ -148,7 +213,5 @@ export function summaryRatios(r: BenchResults) {
     joinMembersP99: round(ratio(r.join.members.perClient.p99, r.join.bare.perClient.p99), 2),
     joinMembersWall: round(ratio(r.join.members.wallMs, r.join.bare.wallMs), 2),
     memoryPerSocket: round(ratio(r.memory.parley.kbPerSocket ?? NaN, r.memory.bare.kbPerSocket ?? NaN), 2),
-    writeThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.parley.perSecond), 2),
-    socketWriteThroughput: round(ratio(r.throughput.raw.perSecond, r.throughput.socket.perSecond), 2),
   };
 }

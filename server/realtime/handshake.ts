@@ -27,7 +27,7 @@ export function handshake(services: Services, caps?: Pick<SocketCaps, "admits">)
   return async (socket: ParleySocket, next: (err?: Error) => void) => {
     try {
       const token = sessionTokenFrom(socket.request.headers.cookie);
-      const session = await resolveSession(token, env.secret, services.sessions.lookup);
+      const session = await resolveSession(token, env.secret, services.sessions.lookupForSocket);
       if (session.status === "invalid") return next(new Error("unauthorized"));
       if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
       const user = session.status === "ok" ? session.viewer : null;

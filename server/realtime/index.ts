@@ -2,11 +2,11 @@ import { childLogger } from "../logger";
 import type { Services } from "../services";
 import { handshake } from "./handshake";
 import { createPresenceTracker } from "./presence.handlers";
-import { registerRoomHandlers } from "./rooms.handlers";
-import { registerWriteHandlers } from "./writes.handlers";
+import { createRoomHandlers } from "./rooms.handlers";
+import { createWriteHandlers } from "./writes.handlers";
 import { startSessionRecheck } from "./recheck";
 import { createSocketBudget } from "./budget";
-import type { ParleyServer } from "./types";
+import type { ParleyServer, ParleySocket } from "./types";
 import { STAFF_ROOM } from "./rooms";
 import type { Lanes } from "./broadcaster";
 import type { AccessControl } from "./access";
@@ -33,6 +33,14 @@ export function createRealtime(
   };
   access?.guardRecovery(services.users.findAccess);
   const caps = createSocketCaps(io);
+  // Built once: every socket registers the same handler functions (no closures per socket).
+  const roomHandlers = createRoomHandlers(services, { joined: presence.joined, left: presence.left, spend, watching });
+  const writeHandlers = createWriteHandlers(services);
+  const onDisconnect = function (this: ParleySocket) {
+    caps.disconnected(this);
+    spend.forget(this.id);
+    void presence.disconnected(this).catch((err) => log.warn({ err }, "presence leave failed"));
+  };
   io.use(handshake(services, caps));
   io.on("connection", (socket) => {
     caps.connected(socket);
@@ -41,14 +49,10 @@ export function createRealtime(
       // Restored rooms are not trusted: they are put in line with the member's role now.
       void access?.reauthorize(socket).catch((err) => log.warn({ err }, "re-authorising a recovered socket failed"));
     }
-    registerRoomHandlers(socket, services, { joined: presence.joined, left: presence.left, spend, watching });
-    registerWriteHandlers(socket, services);
+    roomHandlers.register(socket);
+    writeHandlers.register(socket);
     void presence.connected(socket).catch((err) => log.warn({ err }, "presence join failed"));
-    socket.on("disconnect", () => {
-      caps.disconnected(socket);
-      spend.forget(socket.id);
-      void presence.disconnected(socket).catch((err) => log.warn({ err }, "presence leave failed"));
-    });
+    socket.on("disconnect", onDisconnect);
   });
 
   const recheck = startSessionRecheck(io, services, access);

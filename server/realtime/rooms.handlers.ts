@@ -6,6 +6,7 @@ import type { Services } from "../services";
 import { withAck } from "./ack";
 import { MAX_ROOMS_PER_SOCKET, staffTwin, ZRoom } from "./rooms";
 import type { ParleySocket } from "./types";
+import type { ClientToServerEvents } from "./events";
 
 const ZRoomInput = z.object({ room: ZRoom });
 const ZTyping = z.object({ postId: z.string().uuid() });
@@ -21,23 +22,52 @@ export interface RoomHooks {
   watching?(room: string): Promise<void>;
 }
 
-/** subscribe / unsubscribe / typing / notification:delivered: validate → service → ack. */
-export function registerRoomHandlers(socket: ParleySocket, services: Services, hooks: RoomHooks) {
-  /** The room exists and its content is visible to this user. */
-  async function authorize(room: string) {
-    const user = socket.data.user;
-    if (room.startsWith("category:")) await services.categories.get(room.slice("category:".length));
-    if (room.startsWith("post:")) await services.posts.assertVisible(room.slice("post:".length), user);
+/**
+ * A handler shared by every socket: Socket.IO calls listeners with the socket as `this`, so
+ * one function per server serves them all (a socket keeps a reference, not a closure).
+ */
+export function shared<E extends keyof ClientToServerEvents>(
+  handle: (socket: ParleySocket, ...args: Parameters<ClientToServerEvents[E]>) => unknown,
+) {
+  return function (this: ParleySocket, ...args: Parameters<ClientToServerEvents[E]>) {
+    void handle(this, ...args);
+  };
+}
+
+/**
+ * subscribe / unsubscribe / typing / notification:delivered: validate → service → ack.
+ * The handlers are built once per server and shared by every socket (Socket.IO calls them
+ * with the socket as `this`): a socket holds references to them, not closures of its own.
+ */
+export function createRoomHandlers(services: Services, hooks: RoomHooks) {
+  // Subscribes to one post arriving together (a join storm) share one visibility read: it
+  // depends only on whether the viewer is staff. Nothing is kept once the read has answered.
+  const checking = new Map<string, Promise<void>>();
+  function postVisible(postId: string, user: ParleySocket["data"]["user"]) {
+    const key = `${postId}:${isStaff(user) ? "staff" : "public"}`;
+    let check = checking.get(key);
+    if (!check) {
+      check = services.posts.assertVisible(postId, user).finally(() => checking.delete(key));
+      checking.set(key, check);
+    }
+    return check;
   }
 
-  socket.on("subscribe", (payload, ack) =>
+  /** The room exists and its content is visible to this user. */
+  async function authorize(socket: ParleySocket, room: string) {
+    const user = socket.data.user;
+    if (room.startsWith("category:")) await services.categories.get(room.slice("category:".length));
+    if (room.startsWith("post:")) await postVisible(room.slice("post:".length), user);
+  }
+
+  const subscribe = shared<"subscribe">((socket, payload, ack) =>
     withAck(ack, async () => {
       await hooks.spend(socket);
       const { room } = parseWith(ZRoomInput, payload);
       if (!socket.data.rooms.has(room)) {
         if (socket.data.rooms.size >= MAX_ROOMS_PER_SOCKET)
           throw new AppError("RATE_LIMITED", `at most ${MAX_ROOMS_PER_SOCKET} rooms per connection`);
-        await authorize(room);
+        await authorize(socket, room);
         socket.data.rooms.add(room);
         await socket.join(isStaff(socket.data.user) ? [room, staffTwin(room)] : room);
         await hooks.watching?.(room);
@@ -47,7 +77,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
     }),
   );
 
-  socket.on("unsubscribe", (payload, ack) =>
+  const unsubscribe = shared<"unsubscribe">((socket, payload, ack) =>
     withAck(ack, async () => {
       const { room } = parseWith(ZRoomInput, payload);
       if (socket.data.rooms.delete(room)) {
@@ -59,7 +89,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
     }),
   );
 
-  socket.on("typing", (payload, ack) =>
+  const typing = shared<"typing">((socket, payload, ack) =>
     withAck(ack, async () => {
       const user = socket.data.user;
       if (!user) throw unauthenticated();
@@ -73,7 +103,7 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
     }),
   );
 
-  socket.on("notification:delivered", (payload, ack) =>
+  const delivered = shared<"notification:delivered">((socket, payload, ack) =>
     withAck(ack, async () => {
       await hooks.spend(socket);
       const { ids } = parseWith(ZDelivered, payload);
@@ -81,4 +111,14 @@ export function registerRoomHandlers(socket: ParleySocket, services: Services, h
       return {};
     }),
   );
+
+  return {
+    /** Registers the shared handlers on one socket. */
+    register(socket: ParleySocket) {
+      socket.on("subscribe", subscribe);
+      socket.on("unsubscribe", unsubscribe);
+      socket.on("typing", typing);
+      socket.on("notification:delivered", delivered);
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { parseWith } from "../http/request";
 import type { Services } from "../services";
 import { withAck } from "./ack";
 import type { ParleySocket } from "./types";
+import { shared } from "./rooms.handlers";
 
 const ZSocketComment = ZCreateComment.extend({ postId: z.string().uuid() }).strict();
 
@@ -15,8 +16,9 @@ const ZSocketComment = ZCreateComment.extend({ postId: z.string().uuid() }).stri
  * an HTTP write's do. The socket's member was checked at the handshake; bans and ended
  * sessions close the socket, so a refused member never reaches this handler.
  */
-export function registerWriteHandlers(socket: ParleySocket, services: Services) {
-  socket.on("comment:create", (payload, ack) =>
+export function createWriteHandlers(services: Services) {
+  // Shared by every socket (called with the socket as `this`): no per-socket closure.
+  const create = shared<"comment:create">((socket, payload, ack) =>
     withAck(ack, async () => {
       const user = socket.data.user;
       if (!user) throw unauthenticated();
@@ -25,4 +27,9 @@ export function registerWriteHandlers(socket: ParleySocket, services: Services) 
       return services.comments.create(user, postId, input);
     }),
   );
+  return {
+    register(socket: ParleySocket) {
+      socket.on("comment:create", create);
+    },
+  };
 }

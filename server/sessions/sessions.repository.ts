@@ -15,8 +15,19 @@ export function createSessionsRepository(db: Db) {
     },
     /** The session with its user's access (role, ban, version) in one query. */
     async findWithAccess(id: string) {
-      const row = await db.session.findUnique({ where: { id }, select: { userId: true, lastSeenAt: true, user: { select: viewerSelect } } });
+      const row = await db.session.findUnique({
+        where: { id },
+        select: { userId: true, lastSeenAt: true, user: { select: viewerSelect } },
+      });
       return row ? { userId: row.userId, lastSeenAt: row.lastSeenAt, access: toAccess(row.user) } : null;
+    },
+    /** findWithAccess for many sessions in one query (a burst of socket handshakes). */
+    async findManyWithAccess(ids: string[]) {
+      const rows = await db.session.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, userId: true, lastSeenAt: true, user: { select: viewerSelect } },
+      });
+      return new Map(rows.map((row) => [row.id, { userId: row.userId, lastSeenAt: row.lastSeenAt, access: toAccess(row.user) }]));
     },
     async touch(id: string, at: Date) {
       await db.session.updateMany({ where: { id }, data: { lastSeenAt: at } });

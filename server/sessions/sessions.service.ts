@@ -5,6 +5,7 @@ import type { Publisher } from "../realtime/publisher";
 import type { SessionEndReason } from "../realtime/access";
 import type { SessionCache } from "./session-cache";
 import type { SessionsRepository } from "./sessions.repository";
+import { batchLookups } from "./batch";
 
 /** "password", or the NextAuth id of the identity provider the member signed in with. */
 export type SignInMethod = "password" | "oidc" | "github";
@@ -43,6 +44,28 @@ export function createSessionsService({ repo, cache, publisher, findAccess, touc
     for (const sessionId of sessionIds) publisher.accessChanged({ userId, sessionId, change: { kind: "ended", reason } });
   }
 
+  /**
+   * The viewer of session `sid` when it exists and belongs to `userId`, else null. A cached
+   * session costs the same one query as before sessions existed (the user's access row).
+   */
+  async function lookup({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> {
+    if (!isUuid(sid)) return null;
+    const hit = cache.get(sid);
+    if (hit && hit.userId === userId) {
+      const access = await findAccess(userId);
+      if (!access) return null;
+      touch(sid, userId, hit.lastSeenAt);
+      return { ...access, sessionId: sid };
+    }
+    const row = await repo.findWithAccess(sid);
+    if (!row || row.userId !== userId) return null;
+    cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
+    touch(sid, userId, row.lastSeenAt.getTime());
+    return { ...row.access, sessionId: sid };
+  }
+
+  const findForSocket = batchLookups(repo.findManyWithAccess);
+
   return {
     /** A new sign-in session; `method` is "password" or the identity provider's id ("oidc", "github"). */
     create: (userId: string, userAgent: string, method: SignInMethod = "password") => repo.create(userId, userAgent, method),
@@ -58,24 +81,23 @@ export function createSessionsService({ repo, cache, publisher, findAccess, touc
       return row !== null && row.method !== "password" && now - row.createdAt.getTime() <= FRESH_PROVIDER_SIGNIN_MS;
     },
 
+    lookup,
+
     /**
-     * The viewer of session `sid` when it exists and belongs to `userId`, else null. A cached
-     * session costs the same one query as before sessions existed (the user's access row).
+     * lookup() for the socket handshake, with the same answer and the same caches: handshakes
+     * arriving together (a join or reconnect storm) are looked up in one query rather than one
+     * each. Nothing is kept beyond what lookup() keeps, so a ban, an unban or an ended session
+     * acts on the very next handshake, on every node.
      */
-    async lookup({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> {
-      if (!isUuid(sid)) return null;
-      const hit = cache.get(sid);
-      if (hit && hit.userId === userId) {
-        const access = await findAccess(userId);
-        if (!access) return null;
-        touch(sid, userId, hit.lastSeenAt);
-        return { ...access, sessionId: sid };
-      }
-      const row = await repo.findWithAccess(sid);
-      if (!row || row.userId !== userId) return null;
-      cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
-      touch(sid, userId, row.lastSeenAt.getTime());
-      return { ...row.access, sessionId: sid };
+    async lookupForSocket(claims: { sub: string; sid: string }): Promise<Viewer | null> {
+      if (!isUuid(claims.sid)) return null;
+      const hit = cache.get(claims.sid);
+      if (hit) return lookup(claims); // a known session costs one access read, as over HTTP
+      const row = await findForSocket(claims.sid);
+      if (!row || row.userId !== claims.sub) return null;
+      cache.set(claims.sid, { userId: row.userId, lastSeenAt: row.lastSeenAt.getTime() });
+      touch(claims.sid, row.userId, row.lastSeenAt.getTime());
+      return { ...row.access, sessionId: claims.sid };
     },
 
     /** Whether the session still exists (NextAuth's own session endpoint asks). */
