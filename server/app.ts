@@ -30,6 +30,7 @@ import { createSessionCache } from "./sessions/session-cache";
 import { createMailRepository } from "./mail/mail.repository";
 import { createOutbox } from "./mail/outbox";
 import { fileTransport, smtpTransport } from "./mail/transport";
+import { storageFromEnv } from "./storage";
 
 const log = childLogger("app");
 
@@ -110,6 +111,7 @@ export async function startApp() {
     redisState: redis ? redis.state : undefined,
     sessionCache,
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
+    storage: storageFromEnv(env),
     verification: env.EMAIL_VERIFICATION,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });

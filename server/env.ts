@@ -48,6 +48,12 @@ const schema = z.object({
   EMAIL_VERIFICATION: z.enum(["required", "optional"]).default("optional"),
   // How often each node looks for mail to send (it also sends at once what it queued itself).
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  // Uploads (avatars): an S3-compatible bucket when S3_BUCKET is set; else <PARLEY_DATA_DIR>/uploads.
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 function load() {

@@ -34,6 +34,9 @@ import { createMailService } from "./mail/mail.service";
 import type { MailContext } from "./mail/templates";
 import { createAccountsRepository } from "./accounts/accounts.repository";
 import { createAccountsService } from "./accounts/accounts.service";
+import { createProfileRepository } from "./profile/profile.repository";
+import { createProfileService } from "./profile/profile.service";
+import type { Storage } from "./storage";
 
 export interface ServiceDeps {
   db: Db;
@@ -52,6 +55,8 @@ export interface ServiceDeps {
   mail?: MailContext & { queued?(): void };
   /** EMAIL_VERIFICATION: "required" makes posting, commenting and reacting wait for a verified email. */
   verification?: "required" | "optional";
+  /** Where uploads (avatars) are kept: storageFromEnv() in the app, a test's own elsewhere. */
+  storage: Storage;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -66,6 +71,7 @@ export function createServices({
   sessionCache = createSessionCache(),
   mail: mailOptions = { forum: "Parley", origin: "http://localhost:3000" },
   verification = "optional",
+  storage,
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -144,6 +150,7 @@ export function createServices({
     follow,
     drafts,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
+    profile: createProfileService({ repo: createProfileRepository(db), storage, users }),
     moderation,
     presence,
     limits,

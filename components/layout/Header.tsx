@@ -37,7 +37,7 @@ export function Header({ viewer, categories }: HeaderProps) {
               className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
               aria-label={t("yourProfile", { username: viewer.username })}
             >
-              <Avatar username={viewer.username} size="sm" />
+              <Avatar username={viewer.username} src={viewer.avatarUrl} size="sm" />
               <span className="hidden max-w-32 truncate text-sm font-medium sm:inline">{viewer.username}</span>
               <span className="hidden sm:inline-flex">
                 <RoleBadge role={viewer.role} />

@@ -2,7 +2,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { useServer } from "@/test/context";
-import type { ApiResponse, Client, SignedUp } from "@/test/harness";
+import type { ApiResponse, Client, RequestOptions, SignedUp } from "@/test/harness";
+import { png } from "@/test/images";
 import { ZError } from "../shapes";
 import { OPERATIONS } from "./operations";
 
@@ -124,8 +125,16 @@ describe("real responses match the documented shapes", () => {
   });
 
   /** Calls the API and checks the body against the schema the operation declares for that status. */
-  async function call(client: Client, method: string, template: string, concrete: string, body?: unknown, status?: number) {
-    const r = await client.request(method, concrete, body);
+  async function call(
+    client: Client,
+    method: string,
+    template: string,
+    concrete: string,
+    body?: unknown,
+    status?: number,
+    opts?: RequestOptions,
+  ) {
+    const r = await client.request(method, concrete, body, opts);
     if (status) expect(r.status, `${method} ${concrete}: ${r.text}`).toBe(status);
     else expect(r.status, `${method} ${concrete}: ${r.text}`).toBeLessThan(400);
     const op = findOperation(method, template);
@@ -239,5 +248,15 @@ describe("real responses match the documented shapes", () => {
     await call(dana, "GET", "/api/v1/me/sessions", "/api/v1/me/sessions");
     await call(dana, "DELETE", "/api/v1/me/sessions/{id}", `/api/v1/me/sessions/${crypto.randomUUID()}`, undefined, 404);
     await call(dana, "DELETE", "/api/v1/me/sessions", "/api/v1/me/sessions", undefined, 204);
+    // Profile: bio, language, avatar (a raw image body), and the avatar's own URL.
+    await call(dana, "PATCH", "/api/v1/me", "/api/v1/me", { bio: "shapes", locale: "en" });
+    await call(dana, "PATCH", "/api/v1/me", "/api/v1/me", { locale: "xx" }, 400);
+    const image = { rawBody: await png(32, 32), headers: { "content-type": "image/png" } };
+    const avatarUrl = (await call(dana, "PUT", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 200, image)).json.user.avatarUrl;
+    await call(dana, "PUT", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 400, { ...image, headers: { "content-type": "text/plain" } });
+    await call(anon, "GET", "/api/v1/avatars/{file}", avatarUrl, undefined, 200);
+    await call(anon, "GET", "/api/v1/avatars/{file}", `/api/v1/avatars/${"0".repeat(64)}.webp`, undefined, 404);
+    await call(dana, "GET", "/api/v1/me", "/api/v1/me");
+    await call(dana, "DELETE", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 204);
   });
 });

@@ -16,6 +16,7 @@ import { accountsOperations } from "../accounts/accounts.operations";
 import { sessionsOperations } from "../sessions/sessions.operations";
 import { followOperations } from "../follow/follow.operations";
 import { draftsOperations } from "../drafts/drafts.operations";
+import { profileOperations } from "../profile/profile.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -37,6 +38,7 @@ export const OPERATIONS = [
   ...sessionsOperations,
   ...followOperations,
   ...draftsOperations,
+  ...profileOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../db/client";
+import { toUserRef, userRefSelect } from "../users/user-ref";
 import { Prisma } from "../db/client";
 
 export interface AuditEntry {
@@ -24,7 +25,7 @@ const select = {
   before: true,
   after: true,
   createdAt: true,
-  actor: { select: { id: true, username: true } },
+  actor: { select: userRefSelect },
   targetUser: { select: { username: true } },
 } as const;
 
@@ -72,7 +73,7 @@ export function createAuditRepository(db: Db) {
       );
       return rows.map((r) => ({
         id: r.id,
-        actor: r.actor,
+        actor: toUserRef(r.actor),
         action: r.action,
         targetType: r.targetType,
         targetId: r.targetId,

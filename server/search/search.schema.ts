@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZUserRef } from "../shapes";
 
 export const MAX_QUERY = 200;
 
@@ -37,7 +38,7 @@ export const ZSearchResult = z.strictObject({
   type: z.enum(["post", "comment"]),
   post: z.strictObject({ id: z.uuid(), title: z.string(), category: z.strictObject({ slug: z.string(), name: z.string() }) }),
   comment: z.strictObject({ id: z.uuid(), seq: z.int() }).nullable(),
-  author: z.strictObject({ id: z.uuid(), username: z.string() }),
+  author: ZUserRef,
   snippetHtml: z.string().describe("escaped text; hits wrapped in <mark>"),
   titleHtml: z.string().describe("the post's title, escaped, hits wrapped in <mark>"),
   createdAt: ts,

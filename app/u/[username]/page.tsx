@@ -31,7 +31,7 @@ export default async function ProfilePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <Card className="flex flex-col items-start gap-4 p-5 sm:flex-row sm:items-center sm:p-6">
-        <Avatar username={user.username} size="lg" />
+        <Avatar username={user.username} src={user.avatarUrl} size="lg" />
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-2xl font-bold tracking-tight break-all text-zinc-900 dark:text-white">{user.username}</h1>
