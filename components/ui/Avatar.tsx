@@ -14,7 +14,13 @@ const PALETTE = [
   "bg-fuchsia-600",
 ];
 
-const SIZES = { xs: "size-5 text-[10px]", sm: "size-7 text-xs", md: "size-9 text-sm", lg: "size-16 text-2xl", xl: "size-24 text-4xl" } as const;
+const SIZES = {
+  xs: "size-5 text-[10px]",
+  sm: "size-7 text-xs",
+  md: "size-9 text-sm",
+  lg: "size-16 text-2xl",
+  xl: "size-24 text-4xl",
+} as const;
 
 function hash(s: string): number {
   let h = 0;

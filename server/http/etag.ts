@@ -10,6 +10,7 @@ export function withEtag(req: Request, body: string, headers: Record<string, str
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const common = { etag, "cache-control": "private, no-cache", ...headers };
   const match = req.headers.get("if-none-match");
-  if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers: common });
+  if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
+    return new Response(null, { status: 304, headers: common });
   return new Response(body, { status: 200, headers: { "content-type": "application/json; charset=utf-8", ...common } });
 }

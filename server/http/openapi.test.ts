@@ -243,8 +243,22 @@ describe("real responses match the documented shapes", () => {
     await call(anon, "POST", "/api/v1/auth/verify-email", "/api/v1/auth/verify-email", { token: "not-a-real-token" }, 400);
     await call(dana, "POST", "/api/v1/me/verify-email", "/api/v1/me/verify-email", undefined, 202);
     await call(anon, "POST", "/api/v1/auth/password/forgot", "/api/v1/auth/password/forgot", { email: "nobody@example.com" }, 202);
-    await call(anon, "POST", "/api/v1/auth/password/reset", "/api/v1/auth/password/reset", { token: "not-a-real-token", password: "a long new password 42" }, 400);
-    await call(dana, "POST", "/api/v1/me/password", "/api/v1/me/password", { currentPassword: "wrong password here", newPassword: "a long new password 42" }, 400);
+    await call(
+      anon,
+      "POST",
+      "/api/v1/auth/password/reset",
+      "/api/v1/auth/password/reset",
+      { token: "not-a-real-token", password: "a long new password 42" },
+      400,
+    );
+    await call(
+      dana,
+      "POST",
+      "/api/v1/me/password",
+      "/api/v1/me/password",
+      { currentPassword: "wrong password here", newPassword: "a long new password 42" },
+      400,
+    );
     await call(dana, "GET", "/api/v1/me/sessions", "/api/v1/me/sessions");
     await call(dana, "DELETE", "/api/v1/me/sessions/{id}", `/api/v1/me/sessions/${crypto.randomUUID()}`, undefined, 404);
     await call(dana, "DELETE", "/api/v1/me/sessions", "/api/v1/me/sessions", undefined, 204);
@@ -253,7 +267,10 @@ describe("real responses match the documented shapes", () => {
     await call(dana, "PATCH", "/api/v1/me", "/api/v1/me", { locale: "xx" }, 400);
     const image = { rawBody: await png(32, 32), headers: { "content-type": "image/png" } };
     const avatarUrl = (await call(dana, "PUT", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 200, image)).json.user.avatarUrl;
-    await call(dana, "PUT", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 400, { ...image, headers: { "content-type": "text/plain" } });
+    await call(dana, "PUT", "/api/v1/me/avatar", "/api/v1/me/avatar", undefined, 400, {
+      ...image,
+      headers: { "content-type": "text/plain" },
+    });
     await call(anon, "GET", "/api/v1/avatars/{file}", avatarUrl, undefined, 200);
     await call(anon, "GET", "/api/v1/avatars/{file}", `/api/v1/avatars/${"0".repeat(64)}.webp`, undefined, 404);
     await call(dana, "GET", "/api/v1/me", "/api/v1/me");

@@ -61,8 +61,7 @@ export async function readJson(req: Request, { optional = false } = {}): Promise
 /** A declared raw body: its media type first (400 before any byte is read), then its bytes under its own limit. */
 export async function readRaw(req: Request, spec: RawBody): Promise<Buffer> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (!spec.types.includes(type))
-    throw validation([{ field: "content-type", message: `must be one of ${spec.types.join(", ")}` }]);
+  if (!spec.types.includes(type)) throw validation([{ field: "content-type", message: `must be one of ${spec.types.join(", ")}` }]);
   const bytes = await readBytes(req, spec.maxBytes);
   if (!bytes?.length) throw validation([{ field: "body", message: "must not be empty" }]);
   return bytes;

@@ -15,6 +15,8 @@ export const AVATAR_MAX_PIXELS = 40_000_000;
 const FORMATS = new Set(["png", "jpeg", "webp", "gif"]);
 
 const tooManyPixels = `is larger than ${AVATAR_MAX_PIXELS / 1e6} megapixels`;
+/** libvips refuses an input over limitInputPixels with this message (at reading the header already). */
+const overLimit = (err: unknown) => err instanceof Error && /pixel limit/i.test(err.message);
 const notAnImage = (why: string) => validation([{ field: "body", message: why }]);
 
 /**
@@ -29,8 +31,8 @@ export async function encodeAvatar(input: Uint8Array): Promise<{ data: Buffer; h
   let meta: Metadata;
   try {
     meta = await sharp(input, options).metadata();
-  } catch {
-    throw notAnImage("is not a PNG, JPEG, WebP or GIF image that can be decoded");
+  } catch (err) {
+    throw notAnImage(overLimit(err) ? tooManyPixels : "is not a PNG, JPEG, WebP or GIF image that can be decoded");
   }
   if (!meta.format || !FORMATS.has(meta.format)) throw notAnImage("must be a PNG, JPEG, WebP or GIF image");
   // The header's claim is refused before anything is decoded; the decoder's own limit below
@@ -44,8 +46,7 @@ export async function encodeAvatar(input: Uint8Array): Promise<{ data: Buffer; h
       .webp({ quality: 82, effort: 4 })
       .toBuffer();
   } catch (err) {
-    const message = err instanceof Error ? err.message : "";
-    throw notAnImage(/pixel limit/i.test(message) ? tooManyPixels : "could not be decoded");
+    throw notAnImage(overLimit(err) ? tooManyPixels : "could not be decoded");
   }
   return { data, hash: createHash("sha256").update(data).digest("hex") };
 }

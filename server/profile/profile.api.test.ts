@@ -24,7 +24,10 @@ describe("PATCH /api/v1/me", () => {
     expect(res.json.user).toMatchObject({ bio: "Likes <b>tea</b>\nand trains", locale: "zh-CN", avatarUrl: null });
     expect((await alice.get("/api/v1/me")).json.user).toMatchObject({ bio: "Likes <b>tea</b>\nand trains", locale: "zh-CN" });
     // Only the fields given change; null returns the language to the browser's choice.
-    expect((await alice.patch("/api/v1/me", { locale: null })).json.user).toMatchObject({ bio: "Likes <b>tea</b>\nand trains", locale: null });
+    expect((await alice.patch("/api/v1/me", { locale: null })).json.user).toMatchObject({
+      bio: "Likes <b>tea</b>\nand trains",
+      locale: null,
+    });
   });
 
   it("the stored language decides the page's language, over cookie and Accept-Language", async () => {

@@ -9,7 +9,9 @@ export { createLocalStorage } from "./local";
 export { createS3Storage } from "./s3";
 
 /** S3 when S3_BUCKET is set (with S3_ENDPOINT, S3_REGION and the keys), else the local disk. */
-export function storageFromEnv(e: Pick<Env, "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY" | "PARLEY_DATA_DIR">): Storage {
+export function storageFromEnv(
+  e: Pick<Env, "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY" | "PARLEY_DATA_DIR">,
+): Storage {
   if (e.S3_BUCKET)
     return createS3Storage({
       bucket: e.S3_BUCKET,

@@ -36,7 +36,13 @@ export function createS3Storage(options: S3Options): Storage {
     kind: "s3",
     async put(key, data, contentType) {
       await client.send(
-        new PutObjectCommand({ Bucket, Key: keyOf(key), Body: data, ContentType: contentType, CacheControl: "public, max-age=31536000, immutable" }),
+        new PutObjectCommand({
+          Bucket,
+          Key: keyOf(key),
+          Body: data,
+          ContentType: contentType,
+          CacheControl: "public, max-age=31536000, immutable",
+        }),
       );
     },
     async get(key) {

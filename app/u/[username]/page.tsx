@@ -38,7 +38,7 @@ export default async function ProfilePage({ params }: Props) {
             <RoleBadge role={user.role} />
             {isMe && <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
           </div>
-          {user.bio && <p className="mt-1 max-w-2xl text-zinc-700 dark:text-zinc-300">{user.bio}</p>}
+          {user.bio && <p className="mt-1 max-w-2xl break-words whitespace-pre-line text-zinc-700 dark:text-zinc-300">{user.bio}</p>}
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             {t("summary", {
               role: user.role,
