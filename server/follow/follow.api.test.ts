@@ -70,7 +70,7 @@ describe("finding and following over HTTP", () => {
     const wild = name.replace("_", "%");
     expect((await server.anonymous().get(`/api/v1/users?prefix=${encodeURIComponent(wild)}`)).json.users).toEqual([]);
     const found = (await server.anonymous().get(`/api/v1/users?prefix=${name.slice(0, 8).toUpperCase()}&limit=20`)).json.users;
-    expect(found).toContainEqual({ id: reader.me.user.id, username: name });
+    expect(found).toContainEqual({ id: reader.me.user.id, username: name, avatarUrl: null });
     expectError(await server.anonymous().get(`/api/v1/users/${name.slice(0, 5)}_${name.slice(6)}`), 404, "NOT_FOUND");
     expectValidation(await server.anonymous().get("/api/v1/users?prefix="), "prefix");
   });
