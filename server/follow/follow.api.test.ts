@@ -59,7 +59,7 @@ describe("finding and following over HTTP", () => {
     expect(reply.json.comment.replyTo).toEqual({
       id: first.id,
       seq: first.seq,
-      author: { id: reader.me.user.id, username: reader.me.user.username },
+      author: { id: reader.me.user.id, username: reader.me.user.username, avatarUrl: null },
     });
     expectValidation(await author.post(`/api/v1/posts/${post.id}/comments`, { body: "x", replyToId: "nope" }), "replyToId");
     const kinds = (await reader.get("/api/v1/notifications")).json.notifications.map((n: { kind: string }) => n.kind);
