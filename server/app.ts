@@ -35,6 +35,7 @@ import { invalidating, TAGS } from "./readmodel/invalidation";
 import { createNotificationMailer } from "./notifications/notification-mail";
 import { createNotificationMailRepository } from "./notifications/notification-mail.repository";
 import { unsubscribeToken } from "./account-data/unsubscribe-token";
+import { storageFromEnv } from "./storage";
 
 const log = childLogger("app");
 
@@ -129,6 +130,7 @@ export async function startApp() {
     redisState: redis ? redis.state : undefined,
     sessionCache,
     mail: { forum: env.FORUM_NAME, origin: env.origin, queued: () => void outbox.poke() },
+    storage: storageFromEnv(env),
     verification: env.EMAIL_VERIFICATION,
     readModel,
     secret: env.secret,

@@ -40,6 +40,10 @@ export interface Viewer extends UserRef {
   emailVerified: boolean;
   /** The sign-in session (server/sessions) this request or socket came with. */
   sessionId?: string;
+  /** The stored avatar's content hash (storage key); `avatarUrl` is its public URL. */
+  avatarKey: string | null;
+  /** The member's profile text. */
+  bio: string;
   /** The interface language the member chose, if any. */
   locale: string | null;
   /** Set while a ban is in force. */

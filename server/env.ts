@@ -64,6 +64,12 @@ const schema = z.object({
   // is not online); each node looks this often.
   NOTIFY_MAIL_DELAY_MS: z.coerce.number().int().min(0).default(10 * 60_000),
   NOTIFY_MAIL_POLL_MS: z.coerce.number().int().min(50).default(60_000),
+  // Uploads (avatars): an S3-compatible bucket when S3_BUCKET is set; else <PARLEY_DATA_DIR>/uploads.
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 function load() {

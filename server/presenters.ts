@@ -1,7 +1,7 @@
 import type { Comment, Notification, Post, ReactionCounts, UserRef, WatchLevel } from "./dto";
 import type { PostRow } from "./posts/posts.repository";
 import type { CommentRow } from "./comments/comments.repository";
-import { userRef } from "./users/deleted-member";
+import { toUserRef } from "./users/user-ref";
 
 type CountReactions = (targetType: "POST" | "COMMENT", ids: string[]) => Promise<Map<string, ReactionCounts>>;
 /** A member's read position and watch level on each of the given posts. */
@@ -23,7 +23,7 @@ function toNotification(n: NotificationFacts): Notification {
   return {
     id: n.id,
     kind: n.kind,
-    actor: userRef(n.actor),
+    actor: n.actor,
     post: n.post,
     comment: n.comment,
     postId: n.post.id,
@@ -49,7 +49,7 @@ function toPost(row: PostRow, reactions: ReactionCounts): Post {
     title: row.title,
     body: row.body,
     bodyHtml: row.bodyHtml,
-    author: userRef(row.author),
+    author: toUserRef(row.author),
     pinned: row.pinned,
     locked: row.locked,
     hidden: row.hidden,
@@ -69,11 +69,11 @@ function toComment(row: CommentRow, reactions: ReactionCounts): Comment {
     seq: row.seq,
     body: row.body,
     bodyHtml: row.bodyHtml,
-    author: userRef(row.author),
+    author: toUserRef(row.author),
     clientId: row.clientId,
     reactions,
     hidden: row.hidden,
-    replyTo: row.replyTo && { ...row.replyTo, author: userRef(row.replyTo.author) },
+    replyTo: row.replyTo && { id: row.replyTo.id, seq: row.replyTo.seq, author: toUserRef(row.replyTo.author) },
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
   };

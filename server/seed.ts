@@ -60,6 +60,9 @@ export async function seedDemo(services: Services) {
   const viewers = users.map((u, i) => ({
     id: u.id,
     username: u.username,
+    avatarUrl: null,
+    avatarKey: null,
+    bio: "",
     role: u.role,
     sessionVersion: 0,
     locale: null,

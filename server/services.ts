@@ -43,6 +43,9 @@ import { createPendingSignupSeal } from "./identity/pending";
 import { createAccountDataRepository } from "./account-data/account-data.repository";
 import { createAccountDataService } from "./account-data/account-data.service";
 import { createAuditRepository } from "./moderation/audit.repository";
+import { createProfileRepository } from "./profile/profile.repository";
+import { createProfileService } from "./profile/profile.service";
+import type { Storage } from "./storage";
 
 export interface ServiceDeps {
   db: Db;
@@ -71,6 +74,8 @@ export interface ServiceDeps {
    * and signs unsubscribe links.
    */
   secret?: string;
+  /** Where uploads (avatars) are kept: storageFromEnv() in the app, a test's own elsewhere. */
+  storage: Storage;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -87,6 +92,7 @@ export function createServices({
   verification = "optional",
   readModel = createReadModel(),
   secret = randomBytes(32).toString("base64url"),
+  storage,
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
   const categoriesRepo = createCategoriesRepository(db);
@@ -183,6 +189,7 @@ export function createServices({
     follow,
     drafts,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
+    profile: createProfileService({ repo: createProfileRepository(db), storage, users, publisher }),
     moderation,
     presence,
     limits,

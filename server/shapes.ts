@@ -14,12 +14,14 @@ export const ZRole = z.enum(Role);
 export const ZReactionKind = z.enum(ReactionKind);
 export const ZReactionCounts = z.partialRecord(ZReactionKind, z.int().min(1));
 
+const ZAvatarUrl = z.string().nullable().describe("a 256 px WebP under an immutable content-hash URL; null: none (show initials)");
 export const ZUserRef = z.strictObject({
   id: z.uuid(),
   username: z.string().describe('"" for a deleted member'),
+  avatarUrl: ZAvatarUrl,
   deleted: z.literal(true).optional().describe("the account was deleted: its content stays, under this stable id, with no name"),
 });
-export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, createdAt: ts });
+export const ZPublicUser = z.strictObject({ id: z.uuid(), username: z.string(), avatarUrl: ZAvatarUrl, role: ZRole, createdAt: ts });
 export const ZBanState = z.strictObject({ reason: z.string().nullable(), until: ts.nullable() }).nullable();
 export const ZMe = z.strictObject({
   id: z.uuid(),
@@ -27,6 +29,9 @@ export const ZMe = z.strictObject({
   role: ZRole,
   email: z.string(),
   emailVerified: z.boolean().describe("the member opened the link mailed to `email`"),
+  bio: z.string().describe("plain text, at most 500 characters"),
+  avatarUrl: ZAvatarUrl,
+  locale: z.string().nullable().describe("the interface language the member chose (`en`, `zh-CN`); null: cookie or Accept-Language"),
   ban: ZBanState,
 });
 export const ZSessionInfo = z.strictObject({
@@ -134,10 +139,11 @@ export const ZError = z.strictObject({
 
 // ---- Staff-only shapes ----
 
-export const ZModeratedUser = z.strictObject({ id: z.uuid(), username: z.string(), role: ZRole, ban: ZBanState });
+export const ZModeratedUser = z.strictObject({ id: z.uuid(), username: z.string(), avatarUrl: ZAvatarUrl, role: ZRole, ban: ZBanState });
 export const ZAdminUser = z.strictObject({
   id: z.uuid(),
   username: z.string(),
+  avatarUrl: ZAvatarUrl,
   email: z.string().optional().describe("admins only"),
   role: ZRole,
   createdAt: ts,

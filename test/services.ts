@@ -1,3 +1,6 @@
+import os from "node:os";
+import path from "node:path";
+import { createLocalStorage } from "@/server/storage";
 import { afterAll, inject } from "vitest";
 import { createDb } from "../server/db/client";
 import { createServices } from "../server/services";
@@ -28,6 +31,7 @@ export function recordingPublisher() {
     disconnectUser: record("disconnectUser"),
     accessChanged: record("accessChanged"),
     categoryChanged: record("categoryChanged"),
+    profileChanged: record("profileChanged"),
   };
   return {
     publisher,
@@ -54,6 +58,7 @@ export function useServices() {
     presence: createMemoryPresence(),
     limits: createRateLimiters(1000),
     eventsPerMinute: async () => 0,
+    storage: createLocalStorage(path.join(os.tmpdir(), "parley-test-uploads")),
   });
   afterAll(() => db.$disconnect());
   let n = 0;
@@ -66,7 +71,7 @@ export function useServices() {
       password: "correct horse battery",
       role,
     });
-    return { id: user.id, username: user.username, role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, ban: null };
+    return { id: user.id, username: user.username, avatarUrl: null, avatarKey: null, bio: "", role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, ban: null };
   }
   return { services, recorder, viewer };
 }

@@ -91,7 +91,7 @@ export function AuditEntryRow({ entry: e, filterHref = defaultHref }: { entry: A
   const t = useTranslations("admin.audit");
   return (
     <li className="flex gap-3 px-4 py-3 sm:px-5">
-      <Avatar username={e.actor.username} size="sm" className="mt-0.5" />
+      <Avatar username={e.actor.username} src={e.actor.avatarUrl} size="sm" className="mt-0.5" />
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           <Link href={filterHref("actor", e.actor.id)} className={linkClass} title={t("onlyBy", { username: e.actor.username })}>

@@ -6,14 +6,15 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 import { HiddenBadge, PostBadges } from "@/components/posts/PostBadges";
 import { plainText } from "@/components/markdown/plain";
 import type { QueueReport } from "./admin-api";
+import type { UserRef } from "@/server/dto";
 
-function Author({ username }: { username: string }) {
+function Author({ user: { username, avatarUrl } }: { user: UserRef }) {
   return (
     <Link
       href={`/u/${encodeURIComponent(username)}`}
       className="inline-flex items-center gap-1.5 font-medium text-zinc-800 hover:underline dark:text-zinc-200"
     >
-      <Avatar username={username} size="xs" />
+      <Avatar username={username} src={avatarUrl} size="xs" />
       {username}
     </Link>
   );
@@ -41,7 +42,7 @@ export function ReportContent({ target }: { target: QueueReport["target"] }) {
         </div>
         <p className="line-clamp-3 text-sm text-zinc-700 dark:text-zinc-300">{plainText(p.bodyHtml)}</p>
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-          <Author username={p.author.username} /> {t("inCategory", { name: p.category.name })} · <RelativeTime iso={p.createdAt} />
+          <Author user={p.author} /> {t("inCategory", { name: p.category.name })} · <RelativeTime iso={p.createdAt} />
         </p>
       </div>
     );
@@ -69,7 +70,7 @@ export function ReportContent({ target }: { target: QueueReport["target"] }) {
         dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
       />
       <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-        <Author username={c.author.username} /> · <RelativeTime iso={c.createdAt} />
+        <Author user={c.author} /> · <RelativeTime iso={c.createdAt} />
       </p>
     </div>
   );

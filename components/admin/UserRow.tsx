@@ -80,7 +80,7 @@ export function UserRow({ user: u, me, busy, onBan, onUnban, onRole, onDelete }:
     <tr className={cn("transition-opacity", busy && "opacity-60")}>
       <td className={td}>
         <div className="flex min-w-0 items-center gap-2.5">
-          <Avatar username={u.username} size="sm" />
+          <Avatar username={u.username} src={u.avatarUrl} size="sm" />
           <div className="min-w-0">
             <Link
               href={`/u/${encodeURIComponent(u.username)}`}

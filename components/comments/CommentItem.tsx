@@ -35,7 +35,7 @@ export function CommentItem({ comment, me, mine, isOp }: { comment: Comment; me:
       data-testid="comment"
       data-seq={comment.seq}
     >
-      <Avatar username={comment.author.username} className="mt-0.5" />
+      <Avatar username={comment.author.username} src={comment.author.avatarUrl} className="mt-0.5" />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <AuthorLink user={comment.author} className="font-semibold text-zinc-900 hover:underline dark:text-zinc-100" />

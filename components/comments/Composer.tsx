@@ -57,7 +57,7 @@ export function Composer({ postId, me }: { postId: string; me: Me }) {
     if (!text) return;
     const clientId = newClientId();
     const replyToId = replyTo?.id;
-    thread.getState().addOptimistic(clientId, text, { id: me.id, username: me.username }, replyToId);
+    thread.getState().addOptimistic(clientId, text, { id: me.id, username: me.username, avatarUrl: me.avatarUrl }, replyToId);
     thread.getState().setReplyTo(null);
     setBody("");
     draft.sent();
@@ -74,7 +74,7 @@ export function Composer({ postId, me }: { postId: string; me: Me }) {
         submit();
       }}
     >
-      <Avatar username={me.username} className="mt-9 hidden sm:inline-flex" />
+      <Avatar username={me.username} src={me.avatarUrl} className="mt-9 hidden sm:inline-flex" />
       <div className="min-w-0 flex-1 space-y-2">
         {replyTo && (
           <div

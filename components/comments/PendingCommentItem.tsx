@@ -13,7 +13,7 @@ export function PendingCommentItem({ item, onRetry, onDiscard }: { item: Optimis
   const failed = item.status === "failed";
   return (
     <li className="flex gap-3 py-5" data-testid="pending-comment" aria-busy={!failed}>
-      <Avatar username={item.author.username} className="mt-0.5 opacity-70" />
+      <Avatar username={item.author.username} src={item.author.avatarUrl} className="mt-0.5 opacity-70" />
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-2 text-sm">
           <span className="font-semibold text-zinc-900 dark:text-zinc-100">{item.author.username}</span>

@@ -122,7 +122,7 @@ export function useMentions(id: string, value: string, onChange: (v: string) => 
                 i === Math.min(active, shown.length - 1) && "bg-accent-50 text-accent-800 dark:bg-accent-950/60 dark:text-accent-200",
               )}
             >
-              <Avatar username={u.username} size="sm" />
+              <Avatar username={u.username} src={u.avatarUrl} size="sm" />
               <span className="truncate font-medium">@{u.username}</span>
             </li>
           ))}

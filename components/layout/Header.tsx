@@ -38,7 +38,7 @@ export function Header({ viewer, categories }: HeaderProps) {
               className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
             >
               {/* Named by its own text ("Your profile: ada Admin"), which holds everything it shows. */}
-              <Avatar username={viewer.username} size="sm" />
+              <Avatar username={viewer.username} src={viewer.avatarUrl} size="sm" />
               <span className="sr-only">{ta("yourProfile")}</span>
               <span className="sr-only text-sm font-medium sm:not-sr-only sm:max-w-32 sm:truncate">{viewer.username}</span>
               <span className="hidden sm:inline-flex">

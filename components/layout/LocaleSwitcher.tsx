@@ -3,24 +3,24 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { cn } from "@/components/ui/cn";
+import { chooseLocale } from "@/components/settings/locale";
 
-/** The cookie server/i18n/locales.ts reads (LOCALE_COOKIE); a client module cannot import it. */
-const COOKIE = "parley-locale";
-
-function rememberLocale(locale: string) {
-  document.cookie = `${COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
-}
-
-/** One click switches the interface language and keeps the page (the cookie, then a refresh). */
-export function LocaleSwitcher({ choices }: { choices: Array<{ locale: string; name: string }> }) {
+/**
+ * One click switches the interface language and keeps the page: the cookie, for a member also
+ * their account (so it follows them to other devices), then a refresh.
+ */
+export function LocaleSwitcher({ choices, member }: { choices: Array<{ locale: string; name: string }>; member: boolean }) {
   const t = useTranslations("common");
   const current = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
 
   function choose(locale: string) {
-    rememberLocale(locale);
-    start(() => router.refresh());
+    start(async () => {
+      // A failed save to the account still switches this browser (the cookie is already set).
+      await chooseLocale(locale, member).catch(() => undefined);
+      router.refresh();
+    });
   }
 
   return (

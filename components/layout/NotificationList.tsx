@@ -28,7 +28,7 @@ export function NotificationList({ list, fresh, onNavigate }: { list: Notificati
               fresh.has(n.id) && "bg-accent-50/70 dark:bg-accent-950/40",
             )}
           >
-            <Avatar username={n.actor.username} size="sm" />
+            <Avatar username={n.actor.username} src={n.actor.avatarUrl} size="sm" />
             <span className="min-w-0 flex-1">
               <span className="block text-zinc-700 dark:text-zinc-300">
                 <NotificationText n={n} />

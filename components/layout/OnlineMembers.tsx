@@ -36,7 +36,7 @@ export function OnlineMembers() {
                   href={`/u/${encodeURIComponent(u.username)}`}
                   className="inline-flex items-center gap-1.5 rounded-full border border-zinc-200 py-0.5 pr-2.5 pl-0.5 text-sm hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
                 >
-                  <Avatar username={u.username} size="xs" />
+                  <Avatar username={u.username} src={u.avatarUrl} size="xs" />
                   {u.username}
                 </Link>
               </li>

@@ -101,7 +101,7 @@ export function NotificationsPage({ unreadOnly, initial }: Props) {
                 data-testid="notification"
                 className={cn("flex items-start gap-3 px-4 py-3.5 sm:px-5", !n.readAt && "bg-accent-50/60 dark:bg-accent-950/30")}
               >
-                <Avatar username={n.actor.username} size="sm" className="mt-0.5" />
+                <Avatar username={n.actor.username} src={n.actor.avatarUrl} size="sm" className="mt-0.5" />
                 <Link
                   href={notificationHref(n)}
                   onClick={() => !n.readAt && markRead([n.id])}

@@ -69,7 +69,7 @@ export function PostArticle({ post, me, mine, categories }: PostArticleProps) {
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-500 dark:text-zinc-400">
           <AuthorLink user={post.author} className="group flex items-center gap-2">
-            <Avatar username={post.author.username} size="sm" />
+            <Avatar username={post.author.username} src={post.author.avatarUrl} size="sm" />
             <span className="font-medium text-zinc-800 group-hover:underline dark:text-zinc-200">{authorName(post.author)}</span>
           </AuthorLink>
           <RelativeTime iso={post.createdAt} />

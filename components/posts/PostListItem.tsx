@@ -22,7 +22,7 @@ export function PostListItem({ post, showCategory = true }: { post: Post; showCa
       )}
       data-testid="post-item"
     >
-      <Avatar username={post.author.username} className="mt-0.5" />
+      <Avatar username={post.author.username} src={post.author.avatarUrl} className="mt-0.5" />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <Link

@@ -4,6 +4,7 @@ import type { Role } from "@/server/dto";
 export interface Me {
   id: string;
   username: string;
+  avatarUrl: string | null;
   role: Role;
   banned: boolean;
 }

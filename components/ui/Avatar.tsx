@@ -15,7 +15,13 @@ const PALETTE = [
   "bg-fuchsia-700",
 ];
 
-const SIZES = { xs: "size-5 text-[10px]", sm: "size-7 text-xs", md: "size-9 text-sm", lg: "size-16 text-2xl" } as const;
+const SIZES = {
+  xs: "size-5 text-[10px]",
+  sm: "size-7 text-xs",
+  md: "size-9 text-sm",
+  lg: "size-16 text-2xl",
+  xl: "size-24 text-4xl",
+} as const;
 
 function hash(s: string): number {
   let h = 0;
@@ -23,12 +29,42 @@ function hash(s: string): number {
   return Math.abs(h);
 }
 
-/** A coloured circle with the member's initials; the colour is stable per username. */
-export function Avatar({ username, size = "md", className }: { username: string; size?: keyof typeof SIZES; className?: string }) {
+/**
+ * A member's picture: their uploaded avatar (`src`, the user's `avatarUrl`), else a coloured
+ * circle with their initial, the colour stable per username. Beside the name it repeats, so it
+ * is hidden from assistive technology; where it stands alone (the profile page, the settings
+ * preview) pass `label` and it is announced as an image with that name.
+ */
+export function Avatar({
+  username,
+  src,
+  size = "md",
+  className,
+  label,
+}: {
+  username: string;
+  src?: string | null;
+  size?: keyof typeof SIZES;
+  className?: string;
+  label?: string;
+}) {
+  const a11y = label ? { role: "img", "aria-label": label } : { "aria-hidden": true as const };
+  if (src)
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- a 256 px WebP served immutable by Parley; next/image would re-encode it again
+      <img
+        src={src}
+        alt={label ?? ""}
+        aria-hidden={label ? undefined : true}
+        loading="lazy"
+        decoding="async"
+        className={cn("inline-block shrink-0 rounded-full bg-zinc-200 object-cover dark:bg-zinc-800", SIZES[size], className)}
+      />
+    );
   const letter = username.replace(/[^A-Za-z0-9]/g, "").charAt(0) || "?";
   return (
     <span
-      aria-hidden="true"
+      {...a11y}
       className={cn(
         "inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white uppercase select-none",
         PALETTE[hash(username.toLowerCase()) % PALETTE.length],

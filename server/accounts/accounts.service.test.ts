@@ -1,3 +1,6 @@
+import os from "node:os";
+import path from "node:path";
+import { createLocalStorage } from "@/server/storage";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createDb } from "@/server/db/client";
@@ -18,6 +21,7 @@ const services = createServices({
   presence: createMemoryPresence(),
   limits: createRateLimiters(1),
   eventsPerMinute: async () => 0,
+  storage: createLocalStorage(path.join(os.tmpdir(), "parley-test-uploads")),
   verification: "required",
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { userRefSelect } from "../users/user-ref";
 import type { Db } from "../db/client";
 import type { CommentGetPayload } from "../db/generated/models";
 
@@ -13,8 +14,8 @@ export const commentSelect = {
   deletedAt: true,
   createdAt: true,
   editedAt: true,
-  author: { select: { id: true, username: true } },
-  replyTo: { select: { id: true, seq: true, author: { select: { id: true, username: true } } } },
+  author: { select: userRefSelect },
+  replyTo: { select: { id: true, seq: true, author: { select: userRefSelect } } },
 } as const;
 
 export type CommentRow = CommentGetPayload<{ select: typeof commentSelect }>;
@@ -74,7 +75,7 @@ export function createCommentsRepository(db: Db) {
      */
     async insert(input: {
       postId: string;
-      author: { id: string; username: string };
+      author: { id: string; username: string; avatarKey: string | null };
       body: string;
       bodyHtml: string;
       clientId?: string;

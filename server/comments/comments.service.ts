@@ -115,7 +115,7 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       try {
         result = await repo.insert({
           postId,
-          author: { id: author.id, username: author.username },
+          author: { id: author.id, username: author.username, avatarKey: author.avatarKey },
           body: input.body,
           bodyHtml: renderMarkdown(input.body, named.names),
           clientId: input.clientId,

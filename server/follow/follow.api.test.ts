@@ -59,7 +59,7 @@ describe("finding and following over HTTP", () => {
     expect(reply.json.comment.replyTo).toEqual({
       id: first.id,
       seq: first.seq,
-      author: { id: reader.me.user.id, username: reader.me.user.username },
+      author: { id: reader.me.user.id, username: reader.me.user.username, avatarUrl: null },
     });
     expectValidation(await author.post(`/api/v1/posts/${post.id}/comments`, { body: "x", replyToId: "nope" }), "replyToId");
     const kinds = (await reader.get("/api/v1/notifications")).json.notifications.map((n: { kind: string }) => n.kind);
@@ -70,7 +70,7 @@ describe("finding and following over HTTP", () => {
     const wild = name.replace("_", "%");
     expect((await server.anonymous().get(`/api/v1/users?prefix=${encodeURIComponent(wild)}`)).json.users).toEqual([]);
     const found = (await server.anonymous().get(`/api/v1/users?prefix=${name.slice(0, 8).toUpperCase()}&limit=20`)).json.users;
-    expect(found).toContainEqual({ id: reader.me.user.id, username: name });
+    expect(found).toContainEqual({ id: reader.me.user.id, username: name, avatarUrl: null });
     expectError(await server.anonymous().get(`/api/v1/users/${name.slice(0, 5)}_${name.slice(6)}`), 404, "NOT_FOUND");
     expectValidation(await server.anonymous().get("/api/v1/users?prefix="), "prefix");
   });

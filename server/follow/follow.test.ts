@@ -170,7 +170,7 @@ describe("notifications: at most one per member per comment, the most specific k
     await services.follow.watchPost(author, post.id, "normal");
     recorder.clear();
     const reply = await comment(writer, post.id, "I disagree", original.id);
-    expect(reply.replyTo).toEqual({ id: original.id, seq: original.seq, author: { id: bystander.id, username: bystander.username } });
+    expect(reply.replyTo).toEqual({ id: original.id, seq: original.seq, author: { id: bystander.id, username: bystander.username, avatarUrl: null } });
     expect(notifiedKinds(bystander.id)).toEqual(["REPLY"]);
     expect(notifiedKinds(author.id)).toEqual([]); // normal: a reply to someone else is not theirs
     const listed = await services.comments.list(post.id, null, 0, 50);

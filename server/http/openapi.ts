@@ -16,7 +16,7 @@ const WHY: Record<ErrorCode, string> = {
   FORBIDDEN: "not allowed: cross-site request, wrong role, not the author, banned, or locked post",
   NOT_FOUND: "no such (visible) resource",
   CONFLICT: "already taken",
-  PAYLOAD_TOO_LARGE: "body over 64 KB",
+  PAYLOAD_TOO_LARGE: "body over its limit (64 KB for JSON; an upload's own limit is in its requestBody)",
   RATE_LIMITED: "too many requests; see Retry-After",
   INTERNAL: "unexpected; quote the requestId",
   UNAVAILABLE: "the database (a dependency) is unreachable; see Retry-After",
@@ -86,7 +86,9 @@ function operation(op: Operation, names: Map<z.ZodType, string>) {
   for (const [status, schema] of Object.entries(op.ok))
     responses[status] = schema
       ? { description: status === "503" ? "Unavailable" : "OK", content: json(ref(names.get(schema)!)) }
-      : { description: "No content" };
+      : status === "200" && op.binary
+        ? { description: op.binary.description, content: { [op.binary.type]: { schema: { type: "string", format: "binary" } } } }
+        : { description: "No content" };
   if (op.method === "GET" && op.ok[200])
     responses["304"] = { description: "Not modified: the If-None-Match header named the current ETag" };
   for (const code of new Set<ErrorCode>([...op.errors, "INTERNAL", ...(touchesDatabase(op) ? (["UNAVAILABLE"] as const) : [])])) {
@@ -115,7 +117,18 @@ function operation(op: Operation, names: Map<z.ZodType, string>) {
       : op.crossSite
         ? { requestBody: CROSS_SITE_FORM }
         : {}),
+    ...(op.raw ? { requestBody: rawBody(op.raw) } : {}),
     responses,
+  };
+}
+
+/** A body of bytes: each accepted media type, its limit in the description. */
+function rawBody(raw: NonNullable<Operation["raw"]>) {
+  const schema = { type: "string", format: "binary", maxLength: raw.maxBytes };
+  return {
+    required: true,
+    description: `${raw.description} At most ${raw.maxBytes} bytes (larger: 413 PAYLOAD_TOO_LARGE, before it is read whole).`,
+    content: Object.fromEntries(raw.types.map((type) => [type, { schema }])),
   };
 }
 

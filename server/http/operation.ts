@@ -33,6 +33,21 @@ export interface HandlerContext<P extends string, Q, B> {
   requestId: string;
   /** The client address the rate limits key on. */
   ip: string;
+  /** The body's bytes, for an operation that declares `raw` (already held to its types and size). */
+  raw: Uint8Array | undefined;
+}
+
+/** A body that is not JSON: its media types and size, checked before any of it is buffered. */
+export interface RawBody {
+  types: readonly string[];
+  maxBytes: number;
+  description: string;
+}
+
+/** A 200 that is not JSON (the handler returns a Response): its media type, for the OpenAPI document. */
+export interface BinaryResult {
+  type: string;
+  description: string;
 }
 
 const REPLY = Symbol.for("parley.reply");
@@ -69,6 +84,12 @@ export interface OperationSpec<M extends Method, P extends string, Q, B, O exten
   body?: B;
   /** The body may be left out entirely. */
   optionalBody?: boolean;
+  /** The body is bytes, not JSON (instead of `body`): the router reads it under its own limit. */
+  raw?: RawBody;
+  /** The 200 answer is bytes of this type, not JSON (declare `ok: {200: null}`). */
+  binary?: BinaryResult;
+  /** Not counted against the per-address API budget: content-addressed bytes a page loads many of. */
+  unmetered?: true;
   ok: O;
   /** Every error code the operation can answer with, besides INTERNAL and UNAVAILABLE. */
   errors: readonly ErrorCode[];
@@ -81,7 +102,8 @@ export interface OperationSpec<M extends Method, P extends string, Q, B, O exten
    * the request itself, never the cookie: a mail client's one-click unsubscribe (RFC 8058).
    */
   crossSite?: true;
-  handle(ctx: HandlerContext<P, Q, B>): Promise<HandlerResult<O>>;
+  /** A Response is sent as it is (for `binary` results). */
+  handle(ctx: HandlerContext<P, Q, B>): Promise<HandlerResult<O>> | Promise<Response>;
 }
 
 /** Any declared operation, as the router and the OpenAPI builder see it. */
@@ -94,6 +116,9 @@ export interface Operation {
   query?: unknown;
   body?: unknown;
   optionalBody?: boolean;
+  raw?: RawBody;
+  binary?: BinaryResult;
+  unmetered?: true;
   ok: Results;
   errors: readonly ErrorCode[];
   limit?: LimitName | { name: LimitName; by: "ip" };

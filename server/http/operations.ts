@@ -18,6 +18,7 @@ import { followOperations } from "../follow/follow.operations";
 import { draftsOperations } from "../drafts/drafts.operations";
 import { identityOperations } from "../identity/identity.operations";
 import { accountDataOperations } from "../account-data/account-data.operations";
+import { profileOperations } from "../profile/profile.operations";
 
 /**
  * Every HTTP operation Parley serves, in one list: app/api/[...path]/route.ts routes them,
@@ -41,6 +42,7 @@ export const OPERATIONS = [
   ...draftsOperations,
   ...identityOperations,
   ...accountDataOperations,
+  ...profileOperations,
   defineOperation({
     name: "openApiDocument",
     method: "GET",

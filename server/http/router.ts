@@ -6,7 +6,7 @@ import { childLogger } from "../logger";
 import { CLIENT_IP_HEADER } from "./headers";
 import { limitKey } from "./client-address";
 import { errorResponse, internalError, json, toAppError } from "./respond";
-import { parseWith, queryOf, readJson } from "./request";
+import { parseWith, queryOf, readJson, readRaw } from "./request";
 import { isReplied, type Method, type Operation, type Status } from "./operation";
 import { asUnavailable } from "../db/outage";
 import { withEtag } from "./etag";
@@ -75,7 +75,7 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
   const params = Object.fromEntries(c.names.map((name, i) => [name, decode(match[i + 1])]));
   // Counted before parsing, so a flood of malformed bodies is limited too: first the
   // address's budget for the whole API, then the operation's own limit.
-  await services.limits.consume("api", `ip:${ip}`);
+  if (!op.unmetered) await services.limits.consume("api", `ip:${ip}`);
   if (op.limit) {
     const { name, by } = typeof op.limit === "string" ? { name: op.limit, by: "member" } : op.limit;
     if (by === "ip") await services.limits.consume(name, `ip:${ip}`);
@@ -83,7 +83,13 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
   }
   const query = op.query ? parseWith(op.query as never, queryOf(req)) : undefined;
   const body = op.body ? parseWith(op.body as never, await readJson(req, { optional: op.optionalBody })) : undefined;
-  const result = await op.handle({ req, params, query, body, viewer, services, requestId, ip } as never);
+  // A raw body is read only for a signed-in caller: a guest's 5 MB would be refused anyway.
+  const raw = op.raw && (viewer || op.auth === undefined) ? await readRaw(req, op.raw) : undefined;
+  const result = await op.handle({ req, params, query, body, viewer, services, requestId, ip, raw } as never);
+  if (result instanceof Response) {
+    result.headers.set("x-request-id", requestId);
+    return result;
+  }
   const [status, payload, headers] = isReplied(result)
     ? [result.status, result.body, result.headers]
     : [Math.min(...Object.keys(op.ok).map(Number)) as Status, result, undefined];

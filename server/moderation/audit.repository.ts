@@ -1,6 +1,7 @@
+import { isDeletedUsername } from "../users/deleted-member";
 import type { Db, Tx } from "../db/client";
+import { toUserRef, userRefSelect } from "../users/user-ref";
 import { Prisma } from "../db/client";
-import { userRef } from "../users/deleted-member";
 
 export interface AuditEntry {
   actorId: string;
@@ -25,8 +26,8 @@ const select = {
   before: true,
   after: true,
   createdAt: true,
-  actor: { select: { id: true, username: true } },
-  targetUser: { select: { id: true, username: true } },
+  actor: { select: userRefSelect },
+  targetUser: { select: { username: true } },
 } as const;
 
 /** The audit log: written only inside the transaction of the action it records; never updated. */
@@ -73,12 +74,12 @@ export function createAuditRepository(db: Db) {
       );
       return rows.map((r) => ({
         id: r.id,
-        actor: userRef(r.actor),
+        actor: toUserRef(r.actor),
         action: r.action,
         targetType: r.targetType,
         targetId: r.targetId,
         targetUserId: r.targetUserId,
-        targetUsername: r.targetUser ? userRef(r.targetUser).username || null : null,
+        targetUsername: r.targetUser && !isDeletedUsername(r.targetUser.username) ? r.targetUser.username : null,
         /** For comment targets: the post the comment is on. */
         targetPostId: r.targetType === "comment" ? (postOf.get(r.targetId) ?? null) : r.targetType === "post" ? r.targetId : null,
         reason: r.reason,

@@ -82,7 +82,7 @@ export function createMemberModeration({
 
   const view = async (id: string) => {
     const u = await loadUser(id);
-    return { id: u.id, username: u.username, role: u.role, ban: u.ban };
+    return { id: u.id, username: u.username, avatarUrl: u.avatarUrl, role: u.role, ban: u.ban };
   };
 
   /** After commit: every socket of the member, on every node, hears why and goes now. */

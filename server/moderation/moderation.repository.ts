@@ -3,7 +3,8 @@ import { postSelect } from "../posts/posts.repository";
 import { commentSelect } from "../comments/comments.repository";
 import { reportSelect } from "../reports/reports.repository";
 import { banOf, toAccess, viewerSelect } from "../users/users.repository";
-import type { Role } from "../dto";
+import type { Role, UserRef } from "../dto";
+import { toUserRef, userRefSelect } from "../users/user-ref";
 import { escapeLike } from "../db/like";
 
 /** Prisma for moderation: each write takes the transaction its audit entry is written in. */
@@ -84,8 +85,7 @@ export function createModerationRepository(db: Db) {
         db.user.findMany({
           where,
           select: {
-            id: true,
-            username: true,
+            ...userRefSelect,
             email: true,
             role: true,
             createdAt: true,
@@ -103,8 +103,7 @@ export function createModerationRepository(db: Db) {
       return {
         total,
         users: rows.map((r) => ({
-          id: r.id,
-          username: r.username,
+          ...toUserRef(r),
           email: r.email,
           role: r.role,
           createdAt: r.createdAt.toISOString(),
@@ -123,10 +122,10 @@ export function createModerationRepository(db: Db) {
         take: limit,
       }),
 
-    async usernames(ids: string[]) {
-      if (ids.length === 0) return new Map<string, string>();
-      const rows = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } });
-      return new Map(rows.map((r) => [r.id, r.username]));
+    async userRefs(ids: string[]) {
+      if (ids.length === 0) return new Map<string, UserRef>();
+      const rows = await db.user.findMany({ where: { id: { in: ids } }, select: userRefSelect });
+      return new Map(rows.map((r) => [r.id, toUserRef(r)]));
     },
 
     findReport: (id: string) => db.report.findUnique({ where: { id }, select: reportSelect }),

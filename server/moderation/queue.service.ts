@@ -27,7 +27,7 @@ export function createReportQueue(deps: {
     const postIds = rows.filter((r) => r.targetType === "POST").map((r) => r.targetId);
     const commentIds = rows.filter((r) => r.targetType === "COMMENT").map((r) => r.targetId);
     const resolverIds = [...new Set(rows.flatMap((r) => (r.resolvedById ? [r.resolvedById] : [])))];
-    const [{ posts, comments }, resolvers] = await Promise.all([repo.reportTargets(postIds, commentIds), repo.usernames(resolverIds)]);
+    const [{ posts, comments }, resolvers] = await Promise.all([repo.reportTargets(postIds, commentIds), repo.userRefs(resolverIds)]);
     const [postViews, commentViews] = await Promise.all([present.posts(posts, true), present.comments(comments, true)]);
     const postById = new Map(posts.map((p, i) => [p.id, { post: postViews[i], deleted: p.deletedAt !== null }]));
     const commentById = new Map(
@@ -35,7 +35,7 @@ export function createReportQueue(deps: {
     );
     return rows.map((r) => ({
       ...toReport(r),
-      resolvedBy: r.resolvedById ? { id: r.resolvedById, username: resolvers.get(r.resolvedById) ?? "" } : null,
+      resolvedBy: r.resolvedById ? (resolvers.get(r.resolvedById) ?? { id: r.resolvedById, username: "", avatarUrl: null }) : null,
       target: (r.targetType === "POST" ? postById.get(r.targetId) : commentById.get(r.targetId)) ?? null,
     }));
   }

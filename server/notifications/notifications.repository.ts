@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { toUserRef, userRefSelect } from "../users/user-ref";
 import type { NotificationFacts } from "../presenters";
 
 const select = {
@@ -9,7 +10,7 @@ const select = {
   excerpt: true,
   createdAt: true,
   readAt: true,
-  actor: { select: { id: true, username: true } },
+  actor: { select: userRefSelect },
 } as const;
 
 /** Keyset position in the list order: newest first. */
@@ -43,7 +44,7 @@ export function createNotificationsRepository(db: Db) {
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
-        actor: r.actor,
+        actor: toUserRef(r.actor),
         post: { id: r.postId, title: titles.get(r.postId) ?? "" },
         comment: r.commentId ? { id: r.commentId, seq: seqs.get(r.commentId) ?? 0 } : null,
         excerpt: r.excerpt,

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../db/client";
+import { userRefSelect } from "../users/user-ref";
 import type { NotificationKind } from "../dto";
 import type { PostGetPayload } from "../db/generated/models";
 
@@ -17,7 +18,7 @@ export const postSelect = {
   editedAt: true,
   lastActivityAt: true,
   category: { select: { slug: true, name: true } },
-  author: { select: { id: true, username: true } },
+  author: { select: userRefSelect },
 } as const;
 
 export type PostRow = PostGetPayload<{ select: typeof postSelect }>;

@@ -39,6 +39,7 @@ describe("invalidating publisher", () => {
     const ended = (reason: "deleted" | "signed-out") => ({ userId: "u", change: { kind: "ended" as const, reason } });
     expect((await heldAfter((p) => p.accessChanged(ended("deleted")))).held).toEqual([]);
     expect((await heldAfter((p) => p.accessChanged(ended("signed-out")))).held).toEqual(["p1", "p2", "lists"]);
+    expect((await heldAfter((p) => p.profileChanged({ userId: "u" }))).held).toEqual([]);
     expect((await heldAfter((p) => p.reportChanged({ reportId: "r", openCount: 1 }))).held).toEqual(["p1", "p2", "lists"]);
     const { recorder } = await heldAfter((p) => {
       p.commentUpdated(comment);

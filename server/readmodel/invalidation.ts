@@ -30,6 +30,8 @@ export function invalidating(readModel: ReadModel, next: Publisher): Publisher {
     commentDeleted: ({ postId }) => drop(TAGS.post(postId)),
     // A category renamed shows in every post of it: rare enough to start over.
     categoryChanged: () => readModel.clear(),
+    // Avatars show on every post and comment a member wrote: rare enough to empty the model.
+    profileChanged: () => readModel.clear(),
     // A deleted account's posts and comments now show a deleted member: anything may name them.
     accessChanged: ({ change }) => {
       if (change.kind === "ended" && change.reason === "deleted") readModel.clear();

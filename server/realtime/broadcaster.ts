@@ -138,6 +138,9 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
     categoryChanged() {
       // Nothing goes to sockets: the contract has no category event.
     },
+    profileChanged() {
+      // Nothing goes to sockets either: the contract has no profile event.
+    },
     lanes,
   };
 }

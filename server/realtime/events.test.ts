@@ -113,13 +113,13 @@ describe("live events", () => {
     const aliceHeard = collect(a, "typing");
     const heard = nextEvent(b, "typing");
     expect(await a.emitWithAck("typing", { postId: json.post.id })).toEqual({ ok: true });
-    expect(await heard).toEqual({ postId: json.post.id, user: { id: alice.me.user.id, username: alice.me.user.username } });
+    expect(await heard).toEqual({ postId: json.post.id, user: { id: alice.me.user.id, username: alice.me.user.username, avatarUrl: null } });
     // Barrier: Bob types back. His typing reaches Alice's socket after any echo of her own would
     // have (the server sent that before her ack), so she must have heard Bob and nobody else.
     const reply = nextEvent(a, "typing");
     expect(await b.emitWithAck("typing", { postId: json.post.id })).toEqual({ ok: true });
     await reply;
-    expect(aliceHeard).toEqual([{ postId: json.post.id, user: { id: bob.me.user.id, username: bob.me.user.username } }]);
+    expect(aliceHeard).toEqual([{ postId: json.post.id, user: { id: bob.me.user.id, username: bob.me.user.username, avatarUrl: null } }]);
   });
 
   it("post:viewers counts the sockets on a post", async () => {

@@ -1,4 +1,5 @@
 import type { PresenceStore } from "../presence/presence";
+import type { UserRef } from "../dto";
 import { childLogger } from "../logger";
 import type { ParleyServer, ParleySocket } from "./types";
 
@@ -24,7 +25,7 @@ export function createPresenceTracker(io: ParleyServer, store: PresenceStore) {
   }, VIEWERS_FLUSH_MS);
   flush.unref();
 
-  async function broadcastDelta(type: "join" | "leave", user: { id: string; username: string }) {
+  async function broadcastDelta(type: "join" | "leave", user: UserRef) {
     const { count, guests } = await store.counts();
     io.to("forum").emit("presence", { type, user, count, guests });
   }
@@ -33,14 +34,14 @@ export function createPresenceTracker(io: ParleyServer, store: PresenceStore) {
     async connected(socket: ParleySocket) {
       const user = socket.data.user;
       if (!user) return store.addGuest(socket.id);
-      const ref = { id: user.id, username: user.username };
+      const ref = { id: user.id, username: user.username, avatarUrl: user.avatarUrl };
       if (await store.add(ref, socket.id)) await broadcastDelta("join", ref);
     },
     async disconnected(socket: ParleySocket) {
       for (const room of socket.data.rooms ?? []) if (room.startsWith("post:")) dirtyRooms.add(room);
       const user = socket.data.user;
       if (!user) return store.removeGuest(socket.id);
-      if (await store.remove(user.id, socket.id)) await broadcastDelta("leave", { id: user.id, username: user.username });
+      if (await store.remove(user.id, socket.id)) await broadcastDelta("leave", { id: user.id, username: user.username, avatarUrl: user.avatarUrl });
     },
     async joined(socket: ParleySocket, room: string) {
       if (room === "forum") {

@@ -32,4 +32,9 @@ export interface Publisher {
    * categories on load; the shared read model (server/readmodel) drops what showed the old one.
    */
   categoryChanged(ref: { slug: string }): void;
+  /**
+   * A member's face changed (avatar set or removed). No socket event: their next page or event
+   * carries it; the shared read model drops what showed the old one.
+   */
+  profileChanged(ref: { userId: string }): void;
 }

@@ -15,6 +15,7 @@ export const PUBLISHER_METHODS = [
   "disconnectUser",
   "accessChanged",
   "categoryChanged",
+  "profileChanged",
 ] as const satisfies readonly (keyof Publisher)[];
 export type PublisherMethod = (typeof PUBLISHER_METHODS)[number];
 // A Publisher method missing from PUBLISHER_METHODS fails to compile here.
@@ -35,6 +36,7 @@ export const EVENT_OF: Record<PublisherMethod, string> = {
   disconnectUser: "disconnect",
   accessChanged: "access",
   categoryChanged: "category",
+  profileChanged: "profile",
 };
 
 const isMethod = (m: unknown): m is PublisherMethod => (PUBLISHER_METHODS as readonly unknown[]).includes(m);

@@ -98,7 +98,7 @@ export function createRoomHandlers(services: Services, hooks: RoomHooks) {
       const room = `post:${postId}`;
       if (!socket.data.rooms.has(room)) throw new AppError("FORBIDDEN", "subscribe to the post first");
       // socket.to() leaves the typist out.
-      socket.to(room).emit("typing", { postId, user: { id: user.id, username: user.username } });
+      socket.to(room).emit("typing", { postId, user: { id: user.id, username: user.username, avatarUrl: user.avatarUrl } });
       return {};
     }),
   );

@@ -1,5 +1,5 @@
-import { userRef } from "../users/deleted-member";
 import type { Db } from "../db/client";
+import { toUserRef, userRefSelect } from "../users/user-ref";
 
 export const reportSelect = {
   id: true,
@@ -12,7 +12,7 @@ export const reportSelect = {
   createdAt: true,
   resolvedAt: true,
   resolvedById: true,
-  reporter: { select: { id: true, username: true } },
+  reporter: { select: userRefSelect },
 } as const;
 
 export type ReportRow = {
@@ -26,7 +26,7 @@ export type ReportRow = {
   createdAt: Date;
   resolvedAt: Date | null;
   resolvedById: string | null;
-  reporter: { id: string; username: string };
+  reporter: { id: string; username: string; avatarKey: string | null };
 };
 
 export function toReport(r: ReportRow) {
@@ -38,7 +38,7 @@ export function toReport(r: ReportRow) {
     status: r.status.toLowerCase() as "open" | "resolved" | "dismissed",
     resolution: r.resolution,
     note: r.note,
-    reporter: userRef(r.reporter),
+    reporter: toUserRef(r.reporter),
     createdAt: r.createdAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
   };

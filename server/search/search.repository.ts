@@ -31,6 +31,7 @@ export interface SearchRow {
   categoryName: string;
   authorId: string;
   authorUsername: string;
+  authorAvatarKey: string | null;
   createdAt: Date;
   hidden: boolean;
   deleted: boolean;
@@ -104,7 +105,7 @@ export function searchSql(p: SearchParams) {
       LIMIT ${p.limit} OFFSET ${p.offset}
     )
     SELECT page.type, page."postId", page."commentId", c."seq", p."title", cat."slug" AS "categorySlug", cat."name" AS "categoryName",
-           u."id" AS "authorId", u."username" AS "authorUsername", page."createdAt", page.score::float8 AS score,
+           u."id" AS "authorId", u."username" AS "authorUsername", u."avatarKey" AS "authorAvatarKey", page."createdAt", page.score::float8 AS score,
            (p."hidden" OR coalesce(c."hidden", false)) AS hidden,
            (p."deletedAt" IS NOT NULL OR c."deletedAt" IS NOT NULL) AS deleted,
            ts_headline('english', translate(coalesce(c."body", p."body"), ${START + STOP}, ''), q.latin, ${HEADLINE_OPTIONS}) AS headline,

@@ -1,5 +1,5 @@
-import { userRef } from "../users/deleted-member";
 import { isStaff, type Viewer } from "../dto";
+import { toUserRef } from "../users/user-ref";
 import { AppError, forbidden } from "../errors";
 import type { RateLimiters } from "../http/rate-limit";
 import { cjkRuns, cjkTsquery } from "./cjk";
@@ -29,7 +29,7 @@ function present(q: string, row: SearchRow, staff: boolean): SearchResult {
     type: row.type,
     post: { id: row.postId, title: row.title, category: { slug: row.categorySlug, name: row.categoryName } },
     comment: row.commentId ? { id: row.commentId, seq: row.seq! } : null,
-    author: userRef({ id: row.authorId, username: row.authorUsername }),
+    author: toUserRef({ id: row.authorId, username: row.authorUsername, avatarKey: row.authorAvatarKey }),
     snippetHtml: snippetHtml(q, row.headline, row.body),
     titleHtml: titleHtml(q, row.titleHeadline),
     createdAt: row.createdAt.toISOString(),

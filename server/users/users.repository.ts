@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { UserGetPayload } from "../db/generated/models";
 import type { PublicUser, Role, Viewer } from "../dto";
+import { avatarUrlOf, toUserRef, userRefSelect } from "./user-ref";
 
 /** What every request and handshake needs to know about its user. */
 export const viewerSelect = {
@@ -14,6 +15,8 @@ export const viewerSelect = {
   locale: true,
   emailVerifiedAt: true,
   email: true,
+  avatarKey: true,
+  bio: true,
 } as const;
 
 export type UserAccess = Viewer;
@@ -31,6 +34,9 @@ export function toAccess(row: AccessRow, now = new Date()): UserAccess {
   return {
     id: row.id,
     username: row.username,
+    avatarUrl: avatarUrlOf(row.avatarKey),
+    avatarKey: row.avatarKey,
+    bio: row.bio,
     role: row.role,
     sessionVersion: row.sessionVersion,
     locale: row.locale,
@@ -40,8 +46,10 @@ export function toAccess(row: AccessRow, now = new Date()): UserAccess {
   };
 }
 
-export function toPublicUser(row: { id: string; username: string; role: Role; createdAt: Date }): PublicUser {
-  return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt.toISOString() };
+const publicSelect = { ...userRefSelect, role: true, createdAt: true } as const;
+
+export function toPublicUser(row: { id: string; username: string; avatarKey: string | null; role: Role; createdAt: Date }): PublicUser {
+  return { id: row.id, username: row.username, avatarUrl: avatarUrlOf(row.avatarKey), role: row.role, createdAt: row.createdAt.toISOString() };
 }
 
 /**
@@ -55,7 +63,7 @@ export function escapeLike(value: string): string {
 export function createUsersRepository(db: Db) {
   return {
     async create(data: { email: string; username: string; passwordHash: string; role: Role; emailVerifiedAt?: Date | null }) {
-      return toPublicUser(await db.user.create({ data, select: { id: true, username: true, role: true, createdAt: true } }));
+      return toPublicUser(await db.user.create({ data, select: publicSelect }));
     },
     async findTaken(email: string, username: string) {
       const rows = await db.user.findMany({
@@ -85,7 +93,7 @@ export function createUsersRepository(db: Db) {
     async findPublicByUsername(username: string) {
       const row = await db.user.findFirst({
         where: { username, deletedAt: null },
-        select: { id: true, username: true, role: true, createdAt: true, bio: true },
+        select: { ...publicSelect, bio: true },
       });
       return row ? { ...toPublicUser(row), bio: row.bio } : null;
     },
@@ -99,12 +107,13 @@ export function createUsersRepository(db: Db) {
     },
     /** Members whose username starts with `prefix` (any case; no wildcards), alphabetically. */
     async findByPrefix(prefix: string, limit: number) {
-      return db.user.findMany({
+      const rows = await db.user.findMany({
         where: { deletedAt: null, username: { startsWith: escapeLike(prefix), mode: "insensitive" } },
-        select: { id: true, username: true },
+        select: userRefSelect,
         orderBy: { username: "asc" },
         take: limit,
       });
+      return rows.map(toUserRef);
     },
     async count() {
       return db.user.count();

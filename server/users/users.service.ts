@@ -73,6 +73,9 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
         role: viewer.role,
         email: viewer.email,
         emailVerified: viewer.emailVerified,
+        bio: viewer.bio,
+        avatarUrl: viewer.avatarUrl,
+        locale: viewer.locale,
         ban: viewer.ban,
       };
     },

@@ -37,7 +37,7 @@ export default async function PostPage({ params }: Props) {
     ]);
     mine = { post: p.get(post.id) ?? null, comments: Object.fromEntries(c) };
   }
-  const me = viewer ? { id: viewer.id, username: viewer.username, role: viewer.role, banned: !!viewer.ban } : null;
+  const me = viewer ? { id: viewer.id, username: viewer.username, avatarUrl: viewer.avatarUrl, role: viewer.role, banned: !!viewer.ban } : null;
   const categories = isStaff(viewer) && !viewer?.ban ? await loadCategories() : undefined;
   return <Thread initial={{ post, comments }} me={me} mine={mine} categories={categories} />;
 }

@@ -20,7 +20,7 @@ export default async function SecuritySettingsPage() {
   if (!viewer) redirect("/signin?callbackUrl=%2Fsettings%2Fsecurity");
   const [t, sessions] = await Promise.all([getTranslations("account.security"), getServices().sessions.list(viewer)]);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="max-w-2xl space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-zinc-900 dark:text-white">{t("title")}</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("subtitle")}</p>

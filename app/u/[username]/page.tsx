@@ -31,14 +31,14 @@ export default async function ProfilePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <Card className="flex flex-col items-start gap-4 p-5 sm:flex-row sm:items-center sm:p-6">
-        <Avatar username={user.username} size="lg" />
+        <Avatar username={user.username} src={user.avatarUrl} size="lg" />
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-2xl font-bold tracking-tight break-all text-zinc-900 dark:text-white">{user.username}</h1>
             <RoleBadge role={user.role} />
             {isMe && <span className="text-sm text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
           </div>
-          {user.bio && <p className="mt-1 max-w-2xl text-zinc-700 dark:text-zinc-300">{user.bio}</p>}
+          {user.bio && <p className="mt-1 max-w-2xl break-words whitespace-pre-line text-zinc-700 dark:text-zinc-300">{user.bio}</p>}
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             {t("summary", {
               role: user.role,
