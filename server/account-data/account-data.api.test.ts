@@ -84,7 +84,7 @@ describe("DELETE /api/v1/me", () => {
     const comments = (await reader.get(`/api/v1/posts/${post.id}/comments`)).json.comments;
     const kept = comments.find((c: { id: string }) => c.id === comment.id);
     expect(kept.body).toBe("a comment that outlives its author");
-    expect(kept.author).toEqual({ id: me.me.user.id, username: "", deleted: true });
+    expect(kept.author).toEqual({ id: me.me.user.id, username: "", avatarUrl: null, deleted: true });
     expectError(await reader.get(`/api/v1/users/${encodeURIComponent(me.me.user.username)}`), 404, "NOT_FOUND");
 
     const { rows } = await server.db.query(`SELECT email, username, bio, "passwordHash", "deletedAt" FROM "User" WHERE id = $1`, [me.me.user.id]);
@@ -121,7 +121,7 @@ describe("DELETE /api/v1/admin/users/:id", () => {
 
     expectOk(await admin.delete(`/api/v1/admin/users/${target.me.user.id}`), 204);
     expectError(await target.get("/api/v1/me"), 401, "UNAUTHENTICATED");
-    expect((await admin.get(`/api/v1/posts/${post.id}`)).json.post.author).toEqual({ id: target.me.user.id, username: "", deleted: true });
+    expect((await admin.get(`/api/v1/posts/${post.id}`)).json.post.author).toEqual({ id: target.me.user.id, username: "", avatarUrl: null, deleted: true });
 
     const audit = (await admin.get(`/api/v1/admin/audit?targetUser=${target.me.user.id}`)).json.entries;
     expect(audit).toHaveLength(1);

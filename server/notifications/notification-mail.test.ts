@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { useServer } from "@/test/context";
-import { freePort, signedUpClient, startNode, type RunningNode } from "@/test/harness";
+import { freePort, signedUpClient, startDatabase, startNode, type RunningNode, type TestDatabase } from "@/test/harness";
 import { expectOk } from "@/test/expect";
 
 /**
- * Notification mail end to end: a production node on the run's database mails through a real
- * SMTP server (smtp-server on a loopback port); what arrives is parsed by mailparser.
+ * Notification mail end to end: a production node mails through a real SMTP server (smtp-server
+ * on a loopback port); what arrives is parsed by mailparser. The node has a database of its
+ * own: on the run's shared one it would mail every other test's notifications too, and the
+ * mail these tests wait for would queue behind them.
  */
-const server = useServer();
+let database: TestDatabase;
 const received: ParsedMail[] = [];
 const waiters: (() => void)[] = [];
 let smtp: SMTPServer;
@@ -32,14 +33,16 @@ beforeAll(async () => {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+  database = await startDatabase();
   node = await startNode({
-    databaseUrl: server.databaseUrl,
+    databaseUrl: database.url,
     env: { SMTP_URL: `smtp://127.0.0.1:${port}`, NOTIFY_MAIL_DELAY_MS: "1500", NOTIFY_MAIL_POLL_MS: "200", MAIL_POLL_MS: "200", FORUM_NAME: "Parley Test Forum" },
   });
 }, 60_000);
 
 afterAll(async () => {
   await node?.stop();
+  await database?.stop();
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
 });
 

@@ -22,7 +22,7 @@ describe("notifications", () => {
       {
         id: expect.any(String),
         kind: "REPLY",
-        actor: { id: bob.me.user.id, username: bob.me.user.username },
+        actor: { id: bob.me.user.id, username: bob.me.user.username, avatarUrl: null },
         post: { id: post.id, title: "Alice asks" },
         comment: { id: c.id, seq: 1 },
         postId: post.id,
