@@ -7,16 +7,18 @@ export const NEW_DIVIDER_ID = "new-divider";
 export function NewDivider() {
   const t = useTranslations("follow");
   return (
-    <li
-      id={NEW_DIVIDER_ID}
-      role="separator"
-      aria-label={t("newDivider")}
-      data-testid="new-divider"
-      className="flex scroll-mt-32 items-center gap-3 py-1 text-xs font-semibold tracking-wide text-red-600 uppercase dark:text-red-400"
-    >
-      <span className="h-px flex-1 bg-red-300 dark:bg-red-800" />
-      {t("newDivider")}
-      <span className="h-px flex-1 bg-red-300 dark:bg-red-800" />
+    // A list item holding the separator: a list may only hold items, and role=separator on
+    // the <li> itself would make it something else.
+    <li id={NEW_DIVIDER_ID} data-testid="new-divider" className="scroll-mt-32">
+      <div
+        role="separator"
+        aria-label={t("newDivider")}
+        className="flex items-center gap-3 py-1 text-xs font-semibold tracking-wide text-red-600 uppercase dark:text-red-400"
+      >
+        <span className="h-px flex-1 bg-red-300 dark:bg-red-800" />
+        {t("newDivider")}
+        <span className="h-px flex-1 bg-red-300 dark:bg-red-800" />
+      </div>
     </li>
   );
 }
