@@ -53,33 +53,3 @@ test("a member's language choice follows them to a new browser", async ({ browse
   await expect(page.locator("#field-locale")).toHaveValue("zh-CN");
   await other.close();
 });
-
-/** Screenshots of the settings and profile pages with an avatar and a bio, light and dark, desktop and phone. */
-test("settings and profile pages render in light and dark, on a desktop and a phone", async ({ browser }) => {
-  test.setTimeout(300_000); // eight first visits on a shared 2-core machine
-  const m = await member(browser, "shotsprofile");
-  await m.api.request("PUT", "/api/v1/me/avatar", undefined, {
-    rawBody: await png(300, 300, { r: 30, g: 140, b: 90 }),
-    headers: { "content-type": "image/png" },
-  });
-  await m.api.patch("/api/v1/me", { bio: "Trains, tea and typography.\nWrites about small web servers." });
-  await m.context.close();
-  for (const colorScheme of ["light", "dark"] as const)
-    for (const [device, viewport] of [
-      ["desktop", { width: 1280, height: 900 }],
-      ["phone", { width: 390, height: 844 }],
-    ] as const) {
-      const context = await browser.newContext({ baseURL: origin(), colorScheme, viewport });
-      await context.addCookies([{ name: SESSION_COOKIE, value: m.api.sessionToken!, url: origin(), httpOnly: true, sameSite: "Lax" }]);
-      const page = await context.newPage();
-      for (const [path, name] of [
-        ["/settings", "settings-profile"],
-        [`/u/${m.api.me.user.username}`, "profile-with-avatar"],
-      ]) {
-        await page.goto(path);
-        await expect(page.locator("main")).toBeVisible();
-        await page.screenshot({ path: `test-results/screens/${name}-${device}-${colorScheme}.png`, fullPage: true });
-      }
-      await context.close();
-    }
-});
