@@ -1,28 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { call } from "@/components/api";
-import { useErrorText } from "@/components/i18n/errors";
+import { useResendVerification } from "./useResendVerification";
 
 /** For a member whose email is not confirmed yet: why it matters, and a way to get a new link. */
 export function VerifyBanner({ required }: { required: boolean }) {
-  const { error: describeError } = useErrorText();
   const t = useTranslations("account.banner");
-  const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
-  const [error, setError] = useState<string | null>(null);
-
-  async function resend() {
-    setState("sending");
-    setError(null);
-    try {
-      await call("POST /api/v1/me/verify-email");
-      setState("sent");
-    } catch (err) {
-      setError(describeError(err));
-      setState("idle");
-    }
-  }
+  const { state, error, resend } = useResendVerification();
 
   return (
     <div
