@@ -1,7 +1,7 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { sessionEnded } from "@/components/account/session-ended";
 import { ApiError, call } from "@/components/api";
 import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
@@ -32,8 +32,7 @@ export function DeleteAccount() {
     setFieldError(undefined);
     try {
       await call("DELETE /api/v1/me", { body: { password } });
-      await signOut({ redirect: false }).catch(() => {});
-      window.location.replace(new URL("/signin?ended=deleted", window.location.origin));
+      sessionEnded("deleted");
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setFieldError(err.fieldErrors().password ?? describeError(err));
       else setError(describeError(err));
