@@ -113,3 +113,97 @@ test("register, post, comment, react, report and moderate with the keyboard alon
   expect(post.status).toBe(404);
   for (const m of [other, mod]) await m.context.close();
 });
+
+test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, watch, and a moderator's controls", async ({ browser }) => {
+  const a = await member(browser, "kbthread");
+  const b = await member(browser, "kbpeer");
+  const mod = await member(browser, "kbstaff", "MODERATOR");
+  const post = await createPost(a.api, `Answered by keyboard ${Date.now()}`);
+  await b.api.post(`/api/v1/posts/${post.id}/comments`, { body: "The original point" });
+  const bName = b.api.me.user.username;
+  const page = a.page;
+  const comments = page.getByTestId("comment");
+  const box = page.getByLabel("Your comment");
+
+  await page.goto(`/p/${post.id}`);
+  const original = comments.filter({ hasText: "The original point" });
+
+  // Reply: the button puts focus in the composer, which says whom it answers.
+  await tabTo(page, original.getByRole("button", { name: "Reply" }));
+  await page.keyboard.press("Enter");
+  await expect(box).toBeFocused();
+  await expect(page.getByTestId("replying-to")).toHaveText(`Replying to @${bName} #1`);
+  await page.keyboard.type("I answer you");
+  await page.keyboard.press("Control+Enter");
+  const answer = comments.filter({ hasText: "I answer you" });
+  await expect(answer.getByTestId("in-reply-to")).toHaveText(`in reply to @${bName} #1`);
+
+  // Quote, then a mention chosen from the autocomplete with the arrow keys.
+  await tabTo(page, original.getByRole("button", { name: "Quote" }));
+  await page.keyboard.press("Enter");
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(/^> \[@.* wrote #1\]/);
+  await page.keyboard.type(`Agreed, @${bName.slice(0, 8)}`, { delay: 20 });
+  const option = page.getByRole("option", { name: `@${bName}` });
+  await expect(option).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue(new RegExp(`Agreed, @${bName} $`));
+  await page.keyboard.press("Control+Enter");
+  const quoted = comments.filter({ hasText: "Agreed," });
+  await expect(quoted.getByRole("link", { name: `@${bName}`, exact: true })).toBeVisible();
+
+  // Edit one's own comment: the form opens with focus in it and saves with Enter on Save.
+  await tabTo(page, answer.getByRole("button", { name: "Edit comment" }));
+  await page.keyboard.press("Enter");
+  // (The comment's text is now the editor's value, so the editor is found on the page.)
+  const editor = page.getByRole("combobox", { name: "Edit comment" });
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(", and I mean it");
+  await tabTo(page, page.getByRole("button", { name: "Save", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(comments.filter({ hasText: "I answer you, and I mean it" })).toBeVisible();
+
+  // Delete it through the confirmation dialog.
+  await tabTo(page, quoted.getByRole("button", { name: "Delete comment" }));
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("dialog", { name: "Delete this comment?" });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.locator(":focus")).toHaveCount(1);
+  await tabTo(page, confirm.getByRole("button", { name: "Delete", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(comments.filter({ hasText: "Agreed," })).toHaveCount(0);
+
+  // Watch the post of someone else from its menu: arrow keys move, Enter chooses, focus returns.
+  const watch = b.page.getByTestId("watch-control");
+  await b.page.goto(`/p/${post.id}`);
+  await tabTo(b.page, watch);
+  await b.page.keyboard.press("Enter");
+  await expect(b.page.getByRole("menuitemradio", { name: /Normal/ })).toBeFocused();
+  await b.page.keyboard.press("ArrowUp");
+  await expect(b.page.getByRole("menuitemradio", { name: /Watching/ })).toBeFocused();
+  await b.page.keyboard.press("Enter");
+  await expect(watch).toBeFocused();
+  await expect(watch).toHaveAccessibleName(/: Watching$/);
+
+  // The moderator pins and locks the post and hides a comment from the post page itself.
+  const staff = mod.page;
+  await staff.goto(`/p/${post.id}`);
+  const controls = staff.getByRole("group", { name: "Moderation" });
+  await tabTo(staff, controls.getByRole("button", { name: "Pin" }));
+  await staff.keyboard.press("Enter");
+  await expect(controls.getByRole("button", { name: "Unpin" })).toBeVisible();
+  await tabTo(staff, controls.getByRole("button", { name: "Lock" }));
+  await staff.keyboard.press("Enter");
+  await expect(controls.getByRole("button", { name: "Unlock" })).toBeVisible();
+  const target = staff.getByTestId("comment").filter({ hasText: "The original point" });
+  await tabTo(staff, target.getByRole("button", { name: "Hide" }));
+  await staff.keyboard.press("Enter");
+  await expect(target.getByRole("button", { name: "Unhide" })).toBeVisible();
+  await expect.poll(async () => (await a.api.get(`/api/v1/posts/${post.id}`)).json.post.locked).toBe(true);
+  await expect(comments.filter({ hasText: "The original point" })).toHaveCount(0);
+  for (const m of [a, b, mod]) await m.context.close();
+});

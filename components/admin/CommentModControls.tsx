@@ -51,7 +51,6 @@ export function CommentModControls({ comment, onUpdated }: Props) {
         variant="ghost"
         disabled={busy}
         onClick={toggle}
-        aria-pressed={hidden}
         title={hidden ? t("unhideTitle") : t("hideTitle")}
       >
         {hidden ? <EyeIcon className="size-4" /> : <EyeOffIcon className="size-4" />}

@@ -52,12 +52,13 @@ export function PostModControls({ post, categories, onUpdated }: Props) {
     }
   }
 
+  // The label names the action (Pin / Unpin), so no aria-pressed: with a label that flips with
+  // the state, a screen reader would say "Unpin, pressed".
   const toggle = (field: "pinned" | "locked" | "hidden", on: string, off: string, Icon: typeof PinIcon) => (
     <Button
       size="sm"
       variant="secondary"
       disabled={busy !== null}
-      aria-pressed={Boolean(shown[field])}
       onClick={() => change(field, { [field]: !shown[field] })}
     >
       <Icon className="size-4" />
