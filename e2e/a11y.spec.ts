@@ -53,10 +53,15 @@ function pages(role: Role): string[] {
   return [...common, ...signedIn, ...staff];
 }
 
+/** Which schemes a sweep audits: one, or light (every rule) then dark (the colour rules). */
+type Schemes = Theme | "both";
+
 async function contextFor(browser: Browser, role: Role, theme: Theme, locale: Locale, phone = false): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: origin(),
     colorScheme: theme,
+    // Transitions stop (app/globals.css), so a page switched to dark is at its dark colours at once.
+    reducedMotion: "reduce",
     locale,
     ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
   });
@@ -81,10 +86,7 @@ interface Finding {
  */
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
-async function audit(page: Page, path: string, where: string, rules?: string[]): Promise<Finding[]> {
-  await page.goto(path);
-  // Client components and the live socket settle the page; audit what a reader then sees.
-  await page.waitForFunction(() => document.documentElement.dataset.live === "connected", undefined, { timeout: 5_000 }).catch(() => {});
+async function axe(page: Page, where: string, rules?: string[]): Promise<Finding[]> {
   const builder = new AxeBuilder({ page });
   if (rules) builder.withRules(rules);
   const result = await builder
@@ -96,7 +98,7 @@ async function audit(page: Page, path: string, where: string, rules?: string[]):
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({
-      where: `${where} ${path}`,
+      where,
       rule: v.id,
       impact: v.impact!,
       help: v.help,
@@ -104,11 +106,23 @@ async function audit(page: Page, path: string, where: string, rules?: string[]):
     }));
 }
 
-async function sweep(browser: Browser, role: Role, theme: Theme, locale: Locale, paths: string[], phone = false, rules?: string[]) {
-  const context = await contextFor(browser, role, theme, locale, phone);
+/** Opens `path` once and audits it in each scheme asked for (the scheme switches in place). */
+async function audit(page: Page, path: string, where: string, schemes: Schemes): Promise<Finding[]> {
+  await page.emulateMedia({ colorScheme: schemes === "dark" ? "dark" : "light" });
+  await page.goto(path);
+  // Client components and the live socket settle the page; audit what a reader then sees.
+  await page.waitForFunction(() => document.documentElement.dataset.live === "connected", undefined, { timeout: 5_000 }).catch(() => {});
+  if (schemes !== "both") return axe(page, `${where}/${schemes} ${path}`);
+  const light = await axe(page, `${where}/light ${path}`);
+  await page.emulateMedia({ colorScheme: "dark" });
+  return [...light, ...(await axe(page, `${where}/dark ${path}`, COLOUR_RULES))];
+}
+
+async function sweep(browser: Browser, role: Role, schemes: Schemes, locale: Locale, paths: string[], phone = false) {
+  const context = await contextFor(browser, role, schemes === "dark" ? "dark" : "light", locale, phone);
   const page = await context.newPage();
   const findings: Finding[] = [];
-  for (const path of paths) findings.push(...(await audit(page, path, `${role}/${theme}/${locale}${phone ? "/phone" : ""}`, rules)));
+  for (const path of paths) findings.push(...(await audit(page, path, `${role}/${locale}${phone ? "/phone" : ""}`, schemes)));
   await context.close();
   return findings;
 }
@@ -142,12 +156,6 @@ test.beforeAll(async ({ browser }) => {
   expect((await anonymousApi().get(`/api/v1/posts/${post.id}`)).status).toBe(200);
 });
 
-/** Both themes of one role and language: every rule in light, the colour rules in dark. */
-async function bothThemes(browser: Browser, role: Role, locale: Locale, paths: string[], phone = false) {
-  const light = await sweep(browser, role, "light", locale, paths, phone);
-  return [...light, ...(await sweep(browser, role, "dark", locale, paths, phone, COLOUR_RULES))];
-}
-
 test("dark mode changes colours only, so its pages need only the colour rules", () => {
   const colour =
     /^(text|bg|border(-[trblxy])?|divide|ring|ring-offset|outline|fill|stroke|decoration|shadow|caret|placeholder)-(\[#|inherit\b|current\b|transparent\b|white\b|black\b|(zinc|slate|gray|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose|accent)-\d)/;
@@ -173,7 +181,7 @@ test("dark mode changes colours only, so its pages need only the colour rules", 
 
 for (const role of ["visitor", "member", "moderator"] as const) {
   test(`every page as a ${role}, English, light and dark`, async ({ browser }) => {
-    const findings = await bothThemes(browser, role, "en", pages(role));
+    const findings = await sweep(browser, role, "both", "en", pages(role));
     expect(findings, report(findings)).toEqual([]);
   });
 }
@@ -186,7 +194,29 @@ test("a page of each layout in Chinese, as a visitor in light and a moderator in
   expect(findings, report(findings)).toEqual([]);
 });
 
+test("a hovered button keeps its contrast, in both schemes", async ({ browser }) => {
+  // axe sees the state a page is in; these hold the pointer over a primary and a danger button.
+  const findings: Finding[] = [];
+  const buttons: [Role, string, string][] = [
+    ["visitor", "/signin", "Sign in"],
+    ["member", "/settings/account", "Delete my account…"],
+  ];
+  for (const [role, path, name] of buttons) {
+    const context = await contextFor(browser, role, "light", "en");
+    const page = await context.newPage();
+    await page.goto(path);
+    const button = page.getByRole("main").getByRole("button", { name, exact: true });
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await button.hover();
+      findings.push(...(await axe(page, `${role}/${scheme}/hover ${path}`, ["color-contrast"])));
+    }
+    await context.close();
+  }
+  expect(findings, report(findings)).toEqual([]);
+});
+
 test("home, category and post at phone width as a member, light and dark", async ({ browser }) => {
-  const findings = await bothThemes(browser, "member", "en", ["/", `/c/${fx.category}`, `/p/${fx.postId}`], true);
+  const findings = await sweep(browser, "member", "both", "en", ["/", `/c/${fx.category}`, `/p/${fx.postId}`], true);
   expect(findings, report(findings)).toEqual([]);
 });

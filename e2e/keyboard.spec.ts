@@ -13,13 +13,15 @@ test.describe.configure({ timeout: 240_000 });
 /** Tabs forward until `target` has focus (at most `limit` presses); it must show a focus indicator. */
 async function tabTo(page: Page, target: Locator, limit = 80) {
   await expect(target).toBeVisible();
+  // One round trip per press: the element is resolved once, then asked whether focus is in it.
+  const element = await target.elementHandle();
   for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) {
-      const ring = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const s = getComputedStyle(el);
-        return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
-      });
+    const ring = await element!.evaluate((el) => {
+      if (el !== document.activeElement && !el.contains(document.activeElement)) return null;
+      const s = getComputedStyle(document.activeElement!);
+      return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+    });
+    if (ring !== null) {
       expect(ring, "the focused control shows a focus ring").toBe(true);
       return;
     }

@@ -75,7 +75,7 @@ function LiveFeed({ scope, initial, showCategory = true, empty, filter }: PostFe
           <button
             type="button"
             onClick={() => feed.getState().showPending()}
-            className="inline-flex items-center gap-1.5 rounded-full bg-accent-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg transition hover:bg-accent-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+            className="inline-flex items-center gap-1.5 rounded-full bg-accent-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg transition hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
           >
             <ArrowUpIcon className="size-4" />
             {t("newPosts", { count: pendingCount })}

@@ -10,11 +10,11 @@ const base =
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:pointer-events-none disabled:opacity-50";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-500 active:bg-accent-700",
+  primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 active:bg-accent-800",
   secondary:
     "border border-zinc-200 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
   ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 active:bg-red-700",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800",
 };
 
 const sizes: Record<Size, string> = {
