@@ -116,7 +116,7 @@ test("register, post, comment, react, report and moderate with the keyboard alon
   for (const m of [other, mod]) await m.context.close();
 });
 
-test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, watch, and a moderator's controls", async ({ browser }) => {
+test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, react, watch, and a moderator's controls", async ({ browser }) => {
   const a = await member(browser, "kbthread");
   const b = await member(browser, "kbpeer");
   const mod = await member(browser, "kbstaff", "MODERATOR");
@@ -178,6 +178,14 @@ test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, 
   await tabTo(page, confirm.getByRole("button", { name: "Delete", exact: true }));
   await page.keyboard.press("Enter");
   await expect(comments.filter({ hasText: "Agreed," })).toHaveCount(0);
+
+  // React to a comment through its picker: the button opens the row of reactions in place.
+  await tabTo(page, original.getByRole("button", { name: "Add a reaction" }));
+  await page.keyboard.press("Enter");
+  const heart = original.getByRole("button", { name: /^Love/ });
+  await tabTo(page, heart);
+  await page.keyboard.press("Space");
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
 
   // Watch the post of someone else from its menu: arrow keys move, Enter chooses, focus returns.
   const watch = b.page.getByTestId("watch-control");
