@@ -133,10 +133,12 @@ export function createServices({
     users,
     pending: createPendingSignupSeal(secret),
   });
+  const profile = createProfileService({ repo: createProfileRepository(db), storage, users, publisher });
   const accountData = createAccountDataService({
     repo: createAccountDataRepository(db),
     audit: createAuditRepository(db),
     sessions,
+    releaseAvatar: profile.releaseAvatar,
     secret,
     forum: mailOptions.forum,
   });
@@ -189,7 +191,7 @@ export function createServices({
     follow,
     drafts,
     profiles: createProfilesService({ users: usersRepo, posts, comments }),
-    profile: createProfileService({ repo: createProfileRepository(db), storage, users, publisher }),
+    profile,
     moderation,
     presence,
     limits,

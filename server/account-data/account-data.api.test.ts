@@ -4,6 +4,7 @@ import { createClient, TEST_PASSWORD } from "@/test/harness";
 import { expectError, expectOk, expectValidation } from "@/test/expect";
 import { closeAllSockets, connectSocket, disconnected, nextEvent } from "@/test/sockets";
 import { withCookieOf } from "@/test/accounts";
+import { png } from "@/test/images";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 const server = useServer();
@@ -19,6 +20,9 @@ async function commentOn(client: ReturnType<typeof server.anonymous>, postId: st
   expectOk(res, 201);
   return res.json.comment as { id: string; seq: number };
 }
+const uploadAvatar = (client: ReturnType<typeof server.anonymous>, bytes: Uint8Array) =>
+  client.request("PUT", "/api/v1/me/avatar", undefined, { rawBody: bytes, headers: { "content-type": "image/png" } });
+const avatarStatus = async (url: string) => (await fetch(server.origin + url)).status;
 const deleteMe = (client: ReturnType<typeof server.anonymous>, body: unknown) => client.request("DELETE", "/api/v1/me", body);
 
 describe("GET /api/v1/me/export", () => {
@@ -98,6 +102,24 @@ describe("DELETE /api/v1/me", () => {
     const fresh = await again.signUp(me.me.user.username, { email: me.me.email });
     expect(fresh.user.id).not.toBe(me.me.user.id);
     expect((await again.get("/api/v1/me")).json.user.username).toBe(me.me.user.username);
+  });
+
+  it("removes the avatar's stored object, but not one another member shows too", async () => {
+    const leaving = await server.member("pictured");
+    const staying = await server.member("lookalike");
+    const own = await uploadAvatar(leaving, await png(120, 120, { r: 200, g: 30, b: 90 }));
+    const shared = await png(120, 120, { r: 10, g: 160, b: 60 });
+    const ownUrl: string = own.json.user.avatarUrl;
+    expect(await avatarStatus(ownUrl)).toBe(200);
+    expectOk(await deleteMe(leaving, { password: TEST_PASSWORD }), 204);
+    expect(await avatarStatus(ownUrl)).toBe(404);
+
+    // The same picture on two accounts is one object: it stays while one of them shows it.
+    const twin = await server.member("twin");
+    const sharedUrl: string = (await uploadAvatar(twin, shared)).json.user.avatarUrl;
+    expect((await uploadAvatar(staying, shared)).json.user.avatarUrl).toBe(sharedUrl);
+    expectOk(await deleteMe(twin, { password: TEST_PASSWORD }), 204);
+    expect(await avatarStatus(sharedUrl)).toBe(200);
   });
 
   it("is not recorded as a staff action", async () => {

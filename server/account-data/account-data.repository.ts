@@ -23,10 +23,12 @@ export function createAccountDataRepository(db: Db) {
      * (tokens, reactions, notifications, read positions, watches, drafts, unsent mail), the row
      * stays with its identity replaced and profile emptied, so posts and comments keep their
      * author id and the email and username are free again. Sessions are ended after commit.
+     * Answers the avatar the account showed (its object is released after commit), or null
+     * when there was no such live account.
      */
     async tombstoneIn(tx: Tx, userId: string) {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-      if (!user) return false;
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, avatarKey: true } });
+      if (!user) return null;
       await tx.accountToken.deleteMany({ where: { userId } });
       await tx.reaction.deleteMany({ where: { userId } });
       await tx.notification.deleteMany({ where: { userId } });
@@ -51,7 +53,7 @@ export function createAccountDataRepository(db: Db) {
           deletedAt: new Date(),
         },
       });
-      return count === 1;
+      return count === 1 ? { avatarKey: user.avatarKey } : null;
     },
 
     async emailNotifications(userId: string) {

@@ -12,6 +12,8 @@ export interface AccountDataDeps {
   repo: AccountDataRepository;
   audit: AuditRepository;
   sessions: SessionsService;
+  /** Removes an avatar object no account shows any more (the profile service's own rule). */
+  releaseAvatar: (key: string | null) => Promise<void>;
   /** Signs and checks unsubscribe tokens (NEXTAUTH_SECRET). */
   secret: string;
   forum: string;
@@ -42,9 +44,15 @@ export async function confirmDeletion(
 const invalidToken = () => new AppError("INVALID_TOKEN", "this unsubscribe link is not valid");
 
 /** A member's own data: export it, delete the account, and the notification mail preference. */
-export function createAccountDataService({ repo, audit, sessions, secret, forum }: AccountDataDeps) {
-  /** After the tombstone committed: every session ends and every socket closes, on every node. */
-  const endEverything = (userId: string) => sessions.endAllBut(userId, null, "deleted");
+export function createAccountDataService({ repo, audit, sessions, releaseAvatar, secret, forum }: AccountDataDeps) {
+  /**
+   * After the tombstone committed: every session ends and every socket closes, on every node,
+   * and the avatar's stored object goes.
+   */
+  async function afterDeletion(userId: string, avatarKey: string | null) {
+    await sessions.endAllBut(userId, null, "deleted");
+    await releaseAvatar(avatarKey);
+  }
 
   function memberId(token: string) {
     const userId = verifyUnsubscribeToken(secret, token);
@@ -68,8 +76,8 @@ export function createAccountDataService({ repo, audit, sessions, secret, forum 
       await confirmDeletion(user, input, viewer, (id) => sessions.isFreshProviderSignIn(id));
       if (user.role === "ADMIN" && (await repo.countAdmins()) <= 1)
         throw forbidden("you are the forum's only admin: make someone else admin before deleting your account");
-      await audit.withAudit(async (tx) => ({ result: await repo.tombstoneIn(tx, user.id), entries: [] }));
-      await endEverything(user.id);
+      const done = await audit.withAudit(async (tx) => ({ result: await repo.tombstoneIn(tx, user.id), entries: [] }));
+      if (done) await afterDeletion(user.id, done.avatarKey);
     },
 
     /** An admin deletes a member's account; the audit log records who, whom and when (never the content). */
@@ -80,14 +88,14 @@ export function createAccountDataService({ repo, audit, sessions, secret, forum 
       if (target.id === actor.id) throw forbidden("delete your own account from your settings");
       if (target.role === "ADMIN") throw forbidden("an admin account cannot be deleted by another admin");
       const done = await audit.withAudit(async (tx) => {
-        const ok = await repo.tombstoneIn(tx, target.id);
+        const gone = await repo.tombstoneIn(tx, target.id);
         return {
-          result: ok,
-          entries: ok ? [{ actorId: actor.id, action: "user.delete", targetType: "user" as const, targetId: target.id, targetUserId: target.id }] : [],
+          result: gone,
+          entries: gone ? [{ actorId: actor.id, action: "user.delete", targetType: "user" as const, targetId: target.id, targetUserId: target.id }] : [],
         };
       });
       if (!done) throw notFound("user");
-      await endEverything(target.id);
+      await afterDeletion(target.id, done.avatarKey);
     },
 
     async preferences(viewer: Viewer | null) {

@@ -50,6 +50,9 @@ export function createProfileService(deps: { repo: ProfileRepository; storage: S
       await release(previous);
     },
 
+    /** For a deleted account: its avatar object goes unless another account shows the same image. */
+    releaseAvatar: release,
+
     /** The stored bytes of `<sha256>.webp`, or 404. */
     async avatar(file: string) {
       const match = AVATAR_FILE.exec(file);
