@@ -35,7 +35,8 @@ export const SEARCH_QUERIES = ["deploy", "cache invalidation", "websock", '"reco
 /**
  * `posts` posts and `comments` comments of 30–80 random words, inserted in one statement each
  * (rows spread over the last year so the recency boost has work); the search triggers index
- * them on the way in, as they do every write.
+ * them on the way in, as they do every write. Comments go to the new posts only (`lastSeq` 0):
+ * the author may have written posts in earlier scenarios.
  */
 async function generate(client: pg.Client, authorId: string, posts: number, comments: number) {
   const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}]`;
@@ -53,7 +54,7 @@ async function generate(client: pg.Client, authorId: string, posts: number, comm
   await client.query(
     `INSERT INTO "Comment" (id, "postId", "authorId", seq, body, "bodyHtml", "createdAt")
      SELECT gen_random_uuid(), p.id, $1, s.seq, s.body, '<p>' || s.body || '</p>', p."createdAt" + s.seq * interval '1 minute'
-     FROM (SELECT id, "createdAt", row_number() OVER () AS n FROM "Post" WHERE "authorId" = $1) p
+     FROM (SELECT id, "createdAt", row_number() OVER () AS n FROM "Post" WHERE "authorId" = $1 AND "lastSeq" = 0) p
      CROSS JOIN LATERAL (SELECT k AS seq, ${text("20 + (k * 7 + p.n::int) % 40", "k")} AS body
                          FROM generate_series(1, CEIL($2::float / $3)::int) AS k) s
      WHERE (p.n - 1) * CEIL($2::float / $3)::int + s.seq <= $2`,
@@ -61,7 +62,7 @@ async function generate(client: pg.Client, authorId: string, posts: number, comm
   );
   await client.query(
     `UPDATE "Post" p SET "commentCount" = c.n, "lastSeq" = c.n
-     FROM (SELECT "postId", count(*)::int AS n FROM "Comment" WHERE "authorId" = $1 GROUP BY 1) c WHERE c."postId" = p.id`,
+     FROM (SELECT "postId", count(*)::int AS n FROM "Comment" WHERE "authorId" = $1 GROUP BY 1) c WHERE c."postId" = p.id AND p."lastSeq" = 0`,
     [authorId],
   );
   await client.query(`ANALYZE "Post"; ANALYZE "Comment"; ANALYZE search."PostDocument"; ANALYZE search."CommentDocument"`);
