@@ -9,36 +9,38 @@ async function loginAtProvider(page: Page, id: string) {
   await page.getByRole("button", { name: "Sign-in" }).click();
 }
 
-async function shoot(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [size, viewport] of [
-      ["desktop", { width: 1280, height: 800 }],
-      ["phone", { width: 390, height: 844 }],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: `test-results/screens/${name}-${scheme}-${size}.png`, fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-test("a newcomer signs in with the OpenID provider through the sign-in page's button", async ({ browser }) => {
-  test.setTimeout(150_000); // two origins' first page loads and eight screenshots on a shared machine
+test("a newcomer signs in with the OpenID provider, has no password to change, and deletes the account on the strength of that sign-in", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000); // two origins' first page loads on a shared machine
   const id = uniqueName("oidc");
   const { context, page } = await visitor(browser);
   await page.goto("/signin");
   const button = page.getByRole("button", { name: "Continue with Parley ID" });
   await expect(button).toBeVisible();
-  await shoot(page, "signin-providers");
   await button.click();
   await page.waitForURL((url) => url.origin !== origin());
   await loginAtProvider(page, id);
   await page.waitForURL((url) => url.origin === origin() && url.pathname === "/");
   const me = await page.request.get("/api/v1/me");
   expect(me.status()).toBe(200);
-  expect((await me.json()).user).toMatchObject({ username: id, email: `${id.toLowerCase()}@idp.parley.test`, emailVerified: true });
+  expect((await me.json()).user).toMatchObject({ username: id, email: `${id.toLowerCase()}@idp.parley.test`, emailVerified: true, hasPassword: false });
   await expect(page.getByRole("link", { name: /sign in/i })).toHaveCount(0);
+
+  // No current password to type: a password is set through a mailed link instead.
+  await page.goto("/settings/security");
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
+  await page.getByRole("button", { name: "Mail me a link to set a password" }).click();
+  await expect(page.getByText(/We mailed a link to/)).toBeVisible();
+
+  // Deleting asks for no password: the provider sign-in a moment ago is the proof.
+  await page.goto("/settings/account");
+  await page.getByRole("button", { name: "Delete my account…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete your account for good?" });
+  await expect(dialog.getByRole("button", { name: "Continue with Parley ID" })).toBeVisible();
+  await expect(dialog.getByLabel("Your password")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await page.waitForURL(/\/signin\?ended=deleted/);
   await context.close();
 });
 
@@ -54,7 +56,6 @@ test("a taken username is chosen on the welcome page, then the member is signed 
   await page.waitForURL((url) => url.pathname === "/welcome");
   await expect(page.getByRole("heading", { name: "One more step" })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(`${taken.toLowerCase()}@idp.parley.test`);
-  await shoot(page, "welcome");
 
   await page.getByRole("button", { name: "Finish signing up" }).click();
   await expect(page.getByText(/already taken/i)).toBeVisible();

@@ -38,6 +38,8 @@ export interface Viewer extends UserRef {
   email: string;
   /** Whether the member proved they own their email (a mailed link). */
   emailVerified: boolean;
+  /** False for an account made through an identity provider that never set a password. */
+  hasPassword: boolean;
   /** The sign-in session (server/sessions) this request or socket came with. */
   sessionId?: string;
   /** The stored avatar's content hash (storage key); `avatarUrl` is its public URL. */

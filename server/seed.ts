@@ -68,6 +68,7 @@ export async function seedDemo(services: Services) {
     locale: null,
     email: DEMO_USERS[i].email,
     emailVerified: true,
+    hasPassword: true,
     ban: null,
   }));
   const posts = [];

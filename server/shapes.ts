@@ -29,6 +29,9 @@ export const ZMe = z.strictObject({
   role: ZRole,
   email: z.string(),
   emailVerified: z.boolean().describe("the member opened the link mailed to `email`"),
+  hasPassword: z
+    .boolean()
+    .describe("false for an account made through an identity provider that never set a password (it confirms deletion by signing in with the provider again)"),
   bio: z.string().describe("plain text, at most 500 characters"),
   avatarUrl: ZAvatarUrl,
   locale: z.string().nullable().describe("the interface language the member chose (`en`, `zh-CN`); null: cookie or Accept-Language"),

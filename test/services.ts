@@ -71,7 +71,7 @@ export function useServices() {
       password: "correct horse battery",
       role,
     });
-    return { id: user.id, username: user.username, avatarUrl: null, avatarKey: null, bio: "", role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, ban: null };
+    return { id: user.id, username: user.username, avatarUrl: null, avatarKey: null, bio: "", role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, hasPassword: true, ban: null };
   }
   return { services, recorder, viewer };
 }

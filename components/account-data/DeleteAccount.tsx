@@ -7,9 +7,14 @@ import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Alert, Field } from "@/components/ui/Field";
+import { ProviderButtons, type ProviderButton } from "@/components/auth/ProviderButtons";
 
-/** "Delete account": a clear warning, then the password in a dialog; afterwards the tab signs out. */
-export function DeleteAccount() {
+/**
+ * "Delete account": a clear warning, then the password in a dialog; afterwards the tab signs out.
+ * An account without a password (made through an identity provider) confirms by having signed
+ * in with the provider in the last few minutes: the dialog offers that sign-in, which comes back here.
+ */
+export function DeleteAccount({ passwordless = false, providers = [] }: { passwordless?: boolean; providers?: ProviderButton[] }) {
   const t = useTranslations("accountData.delete");
   const { error: describeError } = useErrorText();
   const [open, setOpen] = useState(false);
@@ -31,10 +36,11 @@ export function DeleteAccount() {
     setError(null);
     setFieldError(undefined);
     try {
-      await call("DELETE /api/v1/me", { body: { password } });
+      await call("DELETE /api/v1/me", { body: passwordless ? {} : { password } });
       sessionEnded("deleted");
     } catch (err) {
-      if (err instanceof ApiError && err.details.length) setFieldError(err.fieldErrors().password ?? describeError(err));
+      if (err instanceof ApiError && err.details.length && !passwordless) setFieldError(err.fieldErrors().password ?? describeError(err));
+      else if (err instanceof ApiError && err.code === "VALIDATION_FAILED" && passwordless) setError(t("signInAgain"));
       else setError(describeError(err));
       setBusy(false);
     }
@@ -52,21 +58,28 @@ export function DeleteAccount() {
         <form onSubmit={submit} className="space-y-4">
           <Alert tone="amber">{t("warning")}</Alert>
           {error && <Alert>{error}</Alert>}
-          <Field
-            name="password"
-            label={t("password")}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={fieldError}
-          />
+          {passwordless ? (
+            <div className="space-y-3">
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("providerConfirm")}</p>
+              <ProviderButtons providers={providers} callbackUrl="/settings/account" separator={false} />
+            </div>
+          ) : (
+            <Field
+              name="password"
+              label={t("password")}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fieldError}
+            />
+          )}
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={close} disabled={busy}>
               {t("cancel")}
             </Button>
-            <Button type="submit" variant="danger" disabled={busy || !password}>
+            <Button type="submit" variant="danger" disabled={busy || (!passwordless && !password)}>
               {busy ? t("deleting") : t("confirm")}
             </Button>
           </div>

@@ -29,12 +29,21 @@ function KeyMark() {
  * NextAuth's signIn() posts to /api/auth/signin/<id> (with its CSRF token) and follows the
  * provider's redirect; state, PKCE and nonce travel in NextAuth's own cookies.
  */
-export function ProviderButtons({ providers, callbackUrl }: { providers: ProviderButton[]; callbackUrl?: string }) {
+export function ProviderButtons({
+  providers,
+  callbackUrl,
+  separator = true,
+}: {
+  providers: ProviderButton[];
+  callbackUrl?: string;
+  /** The "or" rule above a form that follows; off where no form follows. */
+  separator?: boolean;
+}) {
   const t = useTranslations("oidc");
   const [busy, setBusy] = useState<string | null>(null);
   if (providers.length === 0) return null;
   return (
-    <div className="mb-5 space-y-4">
+    <div className={separator ? "mb-5 space-y-4" : "space-y-4"}>
       <div className="space-y-2">
         {providers.map((p) => (
           <Button
@@ -52,11 +61,13 @@ export function ProviderButtons({ providers, callbackUrl }: { providers: Provide
           </Button>
         ))}
       </div>
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400" aria-hidden="true">
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-700" />
-        {t("or")}
-        <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-700" />
-      </div>
+      {separator && (
+        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400" aria-hidden="true">
+          <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-700" />
+          {t("or")}
+          <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-700" />
+        </div>
+      )}
     </div>
   );
 }

@@ -15,7 +15,7 @@ const resetLink = async (to: string, n = 1) => tokenFrom(await waitForMail(serve
 describe("email verification", () => {
   it("register mails a single-use link; POST /auth/verify-email 204 marks /me verified; reuse is INVALID_TOKEN", async () => {
     const member = await server.member("verify");
-    expect((await member.get("/api/v1/me")).json.user).toMatchObject({ email: member.me.email, emailVerified: false });
+    expect((await member.get("/api/v1/me")).json.user).toMatchObject({ email: member.me.email, emailVerified: false, hasPassword: true });
     const mail = await waitForMail(server.mailDir, member.me.email, { subject: /confirm/i });
     expect(mail.html).toContain("/verify-email?token=");
     expect(mail.text).toContain(member.me.user.username);

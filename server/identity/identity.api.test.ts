@@ -42,7 +42,7 @@ describe("first sign-in through an OpenID provider", () => {
     expect(result).toEqual({ status: 302, location: "/" });
     const me = await browser.get("/api/v1/me");
     expectOk(me);
-    expect(me.json.user).toMatchObject({ username, email: email(username), emailVerified: true, role: "MEMBER" });
+    expect(me.json.user).toMatchObject({ username, email: email(username), emailVerified: true, hasPassword: false, role: "MEMBER" });
     expect(await accountsOf(sub)).toEqual([{ userId: me.json.user.id }]);
     const session = await db.query(`SELECT method FROM "Session" WHERE "userId" = $1`, [me.json.user.id]);
     expect(session.rows).toEqual([{ method: "oidc" }]);
@@ -120,7 +120,7 @@ describe("linking to an existing account", () => {
 
     expect(await signInWithIdp(browser, sub)).toEqual({ status: 302, location: "/" });
     const me = (await browser.get("/api/v1/me")).json.user;
-    expect(me).toMatchObject({ id: member.user.id, username: member.user.username, emailVerified: true });
+    expect(me).toMatchObject({ id: member.user.id, username: member.user.username, emailVerified: true, hasPassword: true });
     expect(await accountsOf(sub)).toEqual([{ userId: member.user.id }]);
     // The password still works alongside.
     await createClient(node.origin).signIn(member.email, member.password);

@@ -17,6 +17,8 @@ export const viewerSelect = {
   email: true,
   avatarKey: true,
   bio: true,
+  // Read to learn whether there is one; the viewer keeps only that boolean.
+  passwordHash: true,
 } as const;
 
 export type UserAccess = Viewer;
@@ -42,6 +44,7 @@ export function toAccess(row: AccessRow, now = new Date()): UserAccess {
     locale: row.locale,
     email: row.email,
     emailVerified: row.emailVerifiedAt !== null,
+    hasPassword: Boolean(row.passwordHash),
     ban: banOf(row, now),
   };
 }

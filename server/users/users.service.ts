@@ -73,6 +73,7 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
         role: viewer.role,
         email: viewer.email,
         emailVerified: viewer.emailVerified,
+        hasPassword: viewer.hasPassword,
         bio: viewer.bio,
         avatarUrl: viewer.avatarUrl,
         locale: viewer.locale,

@@ -7,6 +7,8 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { buttonClass } from "@/components/ui/Button";
 import { MailPreference } from "@/components/account-data/MailPreference";
 import { DeleteAccount } from "@/components/account-data/DeleteAccount";
+import { configuredProviders } from "@/server/auth/providers";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +45,7 @@ export default async function AccountDataSettingsPage() {
       </Card>
       <Card className="border-red-200 dark:border-red-900/70">
         <CardHeader title={t("delete.heading")} />
-        <DeleteAccount />
+        <DeleteAccount passwordless={!viewer.hasPassword} providers={viewer.hasPassword ? [] : configuredProviders(env)} />
       </Card>
     </div>
   );

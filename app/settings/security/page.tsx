@@ -5,6 +5,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { getServices } from "@/server/context";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { SetPasswordByMail } from "@/components/account/SetPasswordByMail";
 import { EmailStatus } from "@/components/account/EmailStatus";
 import { SessionList } from "@/components/account/SessionList";
 
@@ -30,10 +31,8 @@ export default async function SecuritySettingsPage() {
         <EmailStatus email={viewer.email} verified={viewer.emailVerified} />
       </Card>
       <Card>
-        <CardHeader title={t("password.heading")} />
-        <div className="p-4">
-          <ChangePasswordForm />
-        </div>
+        <CardHeader title={viewer.hasPassword ? t("password.heading") : t("password.setHeading")} />
+        <div className="p-4">{viewer.hasPassword ? <ChangePasswordForm /> : <SetPasswordByMail email={viewer.email} />}</div>
       </Card>
       <Card>
         <CardHeader title={t("sessions.heading")} />
