@@ -5,6 +5,7 @@ import { env } from "./env";
 import { logger } from "./logger";
 import { startApp } from "./app";
 import { prepareRequest, refuseOversizedAuthBody } from "./http/server";
+import { createPageCache } from "./http/page-cache";
 import { createMetricsEndpoint } from "./metrics/endpoint";
 import { trackHttp } from "./metrics/http";
 
@@ -13,7 +14,8 @@ const dev = !env.production;
 const app = await startApp();
 const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
 await nextApp.prepare();
-const handle = nextApp.getRequestHandler();
+// Guests' post, category and home pages are replayed from the read model (http/page-cache.ts).
+const handle = createPageCache(app.services.readModel, nextApp.getRequestHandler());
 const serveMetrics = createMetricsEndpoint(app.metrics, env.METRICS_TOKEN);
 
 const server = createServer((req, res) => {

@@ -10,7 +10,7 @@ const redis = await testRedisUrl();
 if ("reason" in redis) console.warn(`[readmodel multinode] skipped: ${redis.reason}`);
 
 type Node = { origin: string };
-type Seen = { html: string; htmlStatus: number; post: any; postStatus: number; comments: any[]; pageComments: any[] };
+type Seen = { html: string; htmlStatus: number; htmlReplayed: boolean; post: any; postStatus: number; comments: any[]; pageComments: any[] };
 
 /** What a reader on `node` gets now: the post page, the post's JSON and its comments' JSON (both page sizes). */
 async function read(node: Node, postId: string, as: Client = createClient(node.origin)): Promise<Seen> {
@@ -22,6 +22,7 @@ async function read(node: Node, postId: string, as: Client = createClient(node.o
   return {
     html: page.text,
     htmlStatus: page.status,
+    htmlReplayed: page.headers.get("x-parley-page-cache") === "hit",
     post: post.json?.post,
     postStatus: post.status,
     comments: list.json?.comments ?? [],
@@ -66,6 +67,8 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
     await onBoth(nodes, postId, (s) => {
       expect(s.post.title).toBe("Cached thread");
       expect(s.html).toContain("Cached thread");
+      // A guest's page is the stored render itself (server/http/page-cache.ts).
+      expect(s.htmlReplayed).toBe(true);
     });
 
     // Edit the post.
