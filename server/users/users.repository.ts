@@ -17,7 +17,7 @@ export const viewerSelect = {
   email: true,
   avatarKey: true,
   bio: true,
-  // Read to learn whether there is one; the viewer keeps only that boolean.
+  // Read to learn whether there is one (`hasPassword`); toAccess drops the hash itself.
   passwordHash: true,
 } as const;
 
@@ -79,7 +79,10 @@ export function createUsersRepository(db: Db) {
         username: rows.some((r) => r.username.toLowerCase() === username.toLowerCase()),
       };
     },
-    /** The only place a password hash leaves the database: for verification, never returned further. */
+    /**
+     * The only place a password hash is handed on: for verification, never returned further
+     * (`viewerSelect` reads it too, but `toAccess` keeps only whether there is one).
+     */
     async findCredentials(email: string) {
       const row = await db.user.findUnique({ where: { email }, select: { ...viewerSelect, passwordHash: true } });
       return row ? { access: toAccess(row), passwordHash: row.passwordHash } : null;
