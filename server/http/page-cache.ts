@@ -46,20 +46,22 @@ export function pageTags(path: string): string[] | null {
 }
 
 /**
- * The interface language a guest's request renders in (server/i18n/request.ts decides the same
- * way for a request without a member), or null when the request is not a guest's plain page load.
+ * A guest's plain page load: its key (the page and the interface language it renders in, which
+ * server/i18n/request.ts decides the same way for a request without a member) and its tags; null
+ * for any other request.
  */
-export function guestPageKey(req: IncomingMessage): string | null {
+export function guestPage(req: IncomingMessage): { key: string; tags: string[] } | null {
   if (req.method !== "GET" || !req.url || req.url.includes("?")) return null;
   // Client-side navigations and prefetches ask for Next's RSC payload, not the document.
   if (req.headers.rsc !== undefined || req.headers["next-router-state-tree"] !== undefined || req.headers["next-action"] !== undefined)
     return null;
-  if (pageTags(req.url) === null) return null;
+  const tags = pageTags(req.url);
+  if (tags === null) return null;
   const cookies = parseCookies(req.headers.cookie ?? "");
   // Any session cookie, even an expired or forged one: Next decides what that reader sees.
   if (SESSION_COOKIES.some((name) => cookies[name] !== undefined)) return null;
   const locale = resolveLocale({ cookie: cookies[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
-  return `page:${locale}:${req.url}`;
+  return { key: `page:${locale}:${req.url}`, tags };
 }
 
 const nonceOf = (req: IncomingMessage) => /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1] ?? null;
@@ -130,18 +132,24 @@ async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPag
  */
 export function createPageCache(readModel: ReadModel, render: RenderPage): RenderPage {
   return async (req, res) => {
-    const key = guestPageKey(req);
-    if (!key) return render(req, res);
+    const guest = guestPage(req);
+    if (!guest) return render(req, res);
     // Next renders the stored copy uncompressed; replays compress it for readers that accept gzip.
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     delete req.headers["accept-encoding"];
     let rendered = false;
     let page: CachedPage;
     try {
-      page = await readModel.read(key, pageTags(req.url!)!, () => {
-        rendered = true;
-        return renderAndKeep(req, res, render);
-      });
+      page = await readModel.read(
+        guest.key,
+        guest.tags,
+        () => {
+          rendered = true;
+          return renderAndKeep(req, res, render);
+        },
+        // Never sent as JSON: kept as the HTML string alone, two bytes a character.
+        { json: false, bytes: (p) => 2 * (p.html.length + JSON.stringify(p.headers).length) },
+      );
     } catch {
       // This request's own render failed to be replayable (it already answered), or the one it
       // waited for did: then render this one.

@@ -106,6 +106,16 @@ describe("read model", () => {
     expect(JSON.stringify(value)).toBe(prepared?.body);
   });
 
+  it("keeps a value never sent as JSON without serializing it, sized as it says", async () => {
+    const rm = createReadModel({ maxEntries: 10 });
+    const page = { html: "<p>a page</p>" };
+    const as = { json: false, bytes: (p: typeof page) => 2 * p.html.length } as const;
+    const stored = await rm.read("page", ["t"], async () => page, as);
+    expect(preparedOf(stored)).toBeUndefined();
+    expect(rm.stats().bytes).toBe(26);
+    expect(await rm.read("page", ["t"], async () => ({ html: "another" }), as)).toBe(page);
+  });
+
   it("is a pass-through when turned off", async () => {
     const rm = createReadModel();
     let n = 0;

@@ -39,6 +39,16 @@ interface Entry {
   at: number;
 }
 
+/**
+ * How an entry is kept. By default its JSON is serialized once (the API sends that body with
+ * its ETag) and sized from it. A value that is never sent as JSON (a rendered page) says so
+ * and gives its own size, so no unused copy of it is made.
+ */
+export interface StoreAs<T> {
+  json: false;
+  bytes: (value: T) => number;
+}
+
 interface Flight {
   promise: Promise<object>;
   tags: readonly string[];
@@ -80,12 +90,17 @@ export function createReadModel({
     untag(key, entry.tags);
   }
 
-  function store(key: string, tags: readonly string[], value: object) {
-    const body = JSON.stringify(value);
-    Object.defineProperty(value, PREPARED, { value: { body, etag: etagOf(body) } satisfies Prepared, enumerable: false });
+  function store<T extends object>(key: string, tags: readonly string[], value: T, as?: StoreAs<T>) {
+    let bytes: number;
+    if (as) bytes = as.bytes(value);
+    else {
+      const body = JSON.stringify(value);
+      Object.defineProperty(value, PREPARED, { value: { body, etag: etagOf(body) } satisfies Prepared, enumerable: false });
+      // The string (two bytes a character) and roughly as much again for the objects it came from.
+      bytes = body.length * 4;
+    }
     drop(key);
-    // The string (two bytes a character) and roughly as much again for the objects it came from.
-    lru.set(key, { value, tags, at: now() }, body.length * 4);
+    lru.set(key, { value, tags, at: now() }, bytes);
     if (lru.get(key) === undefined) return; // too large to keep
     for (const tag of tags) {
       let keys = byTag.get(tag);
@@ -103,7 +118,7 @@ export function createReadModel({
 
   return {
     /** The cached value for `key`, else `load()`'s (stored under `tags` unless an event intervened). */
-    read<T extends object>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+    read<T extends object>(key: string, tags: readonly string[], load: () => Promise<T>, as?: StoreAs<T>): Promise<T> {
       if (maxEntries <= 0) return load();
       if (!live()) {
         if (lru.size > 0 || pending.size > 0) clear();
@@ -125,7 +140,7 @@ export function createReadModel({
       flight.promise = load().then(
         (value) => {
           settle();
-          if (!flight.stale && live()) store(key, tags, value);
+          if (!flight.stale && live()) store(key, tags, value, as);
           return value;
         },
         (err: unknown) => {
