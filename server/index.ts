@@ -14,8 +14,10 @@ const dev = !env.production;
 const app = await startApp();
 const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
 await nextApp.prepare();
-// Guests' post, category and home pages are replayed from the read model (http/page-cache.ts).
-const handle = createPageCache(app.services.readModel, nextApp.getRequestHandler());
+// In production, guests' post, category and home pages are replayed from the read model
+// (http/page-cache.ts); in development every load renders, so an edited component shows at once.
+const render = nextApp.getRequestHandler();
+const handle = env.production ? createPageCache(app.services.readModel, render) : render;
 const serveMetrics = createMetricsEndpoint(app.metrics, env.METRICS_TOKEN);
 
 const server = createServer((req, res) => {
