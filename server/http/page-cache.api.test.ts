@@ -18,12 +18,25 @@ async function guestGet(path: string, headers: Record<string, string> = {}) {
   };
 }
 
+/**
+ * A render of `path` and the replay after it. Other test files share this node, and some of
+ * their events (an avatar changed, an account deleted) empty the whole read model: when one
+ * lands between the two requests, the next render and its replay are taken instead.
+ */
+async function renderThenReplay(path: string) {
+  let first = await guestGet(path);
+  for (let attempt = 0; ; attempt++) {
+    const second = await guestGet(path);
+    if ((!first.hit && second.hit) || attempt === 5) return [first, second] as const;
+    first = second;
+  }
+}
+
 describe("guest pages replayed from the read model", () => {
   it("replays a post page with this response's own script nonce, and never an older one", async () => {
     const author = await server.member("replayed");
     const post = (await author.post("/api/v1/posts", { categorySlug: "general", title: "Replayed thread", body: "x" })).json.post;
-    const first = await guestGet(`/p/${post.id}`);
-    const second = await guestGet(`/p/${post.id}`);
+    const [first, second] = await renderThenReplay(`/p/${post.id}`);
     expect([first.status, first.hit, second.status, second.hit]).toEqual([200, false, 200, true]);
     expect(second.text).toContain("Replayed thread");
     const [a, b] = [nonceOf(first.csp), nonceOf(second.csp)];
@@ -42,8 +55,7 @@ describe("guest pages replayed from the read model", () => {
     const author = await server.member("dropped");
     const mod = await server.moderator("dropper");
     const post = (await author.post("/api/v1/posts", { categorySlug: "general", title: "Soon changed", body: "x" })).json.post;
-    await guestGet(`/p/${post.id}`);
-    expect((await guestGet(`/p/${post.id}`)).hit).toBe(true);
+    expect((await renderThenReplay(`/p/${post.id}`))[1].hit).toBe(true);
 
     await author.post(`/api/v1/posts/${post.id}/comments`, { body: "A comment the replay must show" });
     const afterComment = await guestGet(`/p/${post.id}`);
@@ -76,8 +88,7 @@ describe("guest pages replayed from the read model", () => {
   it("never replays to a reader with a session cookie, a client navigation, or a page with a query", async () => {
     const member = await server.member("signedin");
     const post = (await member.post("/api/v1/posts", { categorySlug: "general", title: "Personal view", body: "x" })).json.post;
-    await guestGet(`/p/${post.id}`);
-    expect((await guestGet(`/p/${post.id}`)).hit).toBe(true);
+    expect((await renderThenReplay(`/p/${post.id}`))[1].hit).toBe(true);
     const signedIn = await member.get(`/p/${post.id}`);
     expect(signedIn.headers.get(HIT)).toBeNull();
     // Even a forged session cookie goes to Next, which decides what that reader sees.
