@@ -39,8 +39,10 @@ export function DeleteAccount({ passwordless = false, providers = [] }: { passwo
       await call("DELETE /api/v1/me", { body: passwordless ? {} : { password } });
       sessionEnded("deleted");
     } catch (err) {
-      if (err instanceof ApiError && err.details.length && !passwordless) setFieldError(err.fieldErrors().password ?? describeError(err));
-      else if (err instanceof ApiError && err.code === "VALIDATION_FAILED" && passwordless) setError(t("signInAgain"));
+      const api = err instanceof ApiError ? err : null;
+      // Without a password field, a refusal means the provider sign-in is missing or too old.
+      if (passwordless && api?.code === "VALIDATION_FAILED") setError(t("signInAgain"));
+      else if (!passwordless && api?.details.length) setFieldError(api.fieldErrors().password ?? describeError(err));
       else setError(describeError(err));
       setBusy(false);
     }
