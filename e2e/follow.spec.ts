@@ -114,44 +114,6 @@ test.describe("finding and following", () => {
     await watcher.context.close();
   });
 
-  test("reply, quote and an @mention picked from the autocomplete", async ({ browser }) => {
-    const a = await member(browser, "asker");
-    const b = await member(browser, "answer");
-    const post = await createPost(a.api, `Reply and quote ${Date.now()}`);
-    await b.api.post(`/api/v1/posts/${post.id}/comments`, { body: "The original point" });
-    const bName = b.api.me.user.username;
-
-    await a.page.goto(`/p/${post.id}`);
-    await rooms(a.page, `post:${post.id}`);
-    const original = a.page.getByTestId("comment").filter({ hasText: "The original point" });
-    await original.getByRole("button", { name: "Reply" }).click();
-    await expect(a.page.getByTestId("replying-to")).toHaveText(`Replying to @${bName} #1`);
-    await a.page.getByLabel("Your comment").fill("I answer you");
-    await a.page.getByRole("button", { name: "Comment", exact: true }).click();
-    const answer = a.page.getByTestId("comment").filter({ hasText: "I answer you" });
-    await expect(answer.getByTestId("in-reply-to")).toHaveText(`in reply to @${bName} #1`);
-    await expect(answer.getByTestId("in-reply-to")).toHaveAttribute("href", /#comment-/);
-    await expect.poll(async () => (await b.api.get("/api/v1/notifications")).json.notifications[0]?.kind).toBe("REPLY");
-
-    // Quote the whole comment, then mention its author through the autocomplete.
-    await original.getByRole("button", { name: "Quote" }).click();
-    const box = a.page.getByLabel("Your comment");
-    await expect(box).toHaveValue(new RegExp(`^> \\[@${bName} wrote #1\\]\\(#comment-[0-9a-f-]+\\):\\n> The original point\\n\\n$`));
-    await box.press("End");
-    await box.pressSequentially(`Agreed, @${bName.slice(0, 8)}`, { delay: 20 });
-    const option = a.page.getByRole("option", { name: `@${bName}` });
-    await expect(option).toBeVisible();
-    await expect(box).toHaveAttribute("aria-expanded", "true");
-    await box.press("Enter");
-    await expect(box).toHaveValue(new RegExp(`Agreed, @${bName} $`));
-    await a.page.getByRole("button", { name: "Comment", exact: true }).click();
-    const quoted = a.page.getByTestId("comment").filter({ hasText: "Agreed," });
-    await expect(quoted.locator("blockquote")).toContainText("The original point");
-    await expect(quoted.getByRole("link", { name: `@${bName}`, exact: true })).toHaveAttribute("href", `/u/${bName}`);
-    await a.context.close();
-    await b.context.close();
-  });
-
   test("a draft survives a reload, and Discard throws it away", async ({ browser }) => {
     const a = await member(browser, "drafter");
     const post = await createPost(a.api, `Drafts ${Date.now()}`);

@@ -139,6 +139,8 @@ test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, 
   await page.keyboard.press("Control+Enter");
   const answer = comments.filter({ hasText: "I answer you" });
   await expect(answer.getByTestId("in-reply-to")).toHaveText(`in reply to @${bName} #1`);
+  await expect(answer.getByTestId("in-reply-to")).toHaveAttribute("href", /#comment-/);
+  await expect.poll(async () => (await b.api.get("/api/v1/notifications")).json.notifications[0]?.kind).toBe("REPLY");
 
   // Quote, then a mention chosen from the autocomplete with the arrow keys.
   await tabTo(page, original.getByRole("button", { name: "Quote" }));
@@ -155,7 +157,8 @@ test("in a thread with the keyboard alone: reply, quote, mention, edit, delete, 
   await expect(box).toHaveValue(new RegExp(`Agreed, @${bName} $`));
   await page.keyboard.press("Control+Enter");
   const quoted = comments.filter({ hasText: "Agreed," });
-  await expect(quoted.getByRole("link", { name: `@${bName}`, exact: true })).toBeVisible();
+  await expect(quoted.locator("blockquote")).toContainText("The original point");
+  await expect(quoted.getByRole("link", { name: `@${bName}`, exact: true })).toHaveAttribute("href", `/u/${bName}`);
 
   // Edit one's own comment: the form opens with focus in it and saves with Enter on Save.
   await tabTo(page, answer.getByRole("button", { name: "Edit comment" }));
