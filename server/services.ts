@@ -120,6 +120,7 @@ export function createServices({
     cache: sessionCache,
     publisher,
     findAccess: usersRepo.findAccess,
+    findAccessMany: usersRepo.findAccessMany,
   });
   const mail = createMailService({
     repo: createMailRepository(db),

@@ -36,6 +36,21 @@ describe("socket handshake", () => {
     expect(await handshakeOutcome(server.origin, null, { token: fresh })).toBe("connected");
   });
 
+  it("stamps the sessions of a burst of handshakes as seen", async () => {
+    const dave = await server.member("dave");
+    const sids = await Promise.all([1, 2, 3].map(() => server.db.createSession(dave.me.user.id)));
+    await server.db.query(`UPDATE "Session" SET "lastSeenAt" = now() - interval '2 hours' WHERE id = ANY($1::uuid[])`, [sids]);
+    const tokens = await Promise.all(sids.map((sid) => mintSessionToken(server.secret, { sub: dave.me.user.id, sv: 0, sid })));
+    const outcomes = await Promise.all(tokens.map((token) => handshakeOutcome(server.origin, null, { token })));
+    expect(outcomes).toEqual(["connected", "connected", "connected"]);
+    await expect
+      .poll(async () => {
+        const { rows } = await server.db.query(`SELECT count(*)::int AS n FROM "Session" WHERE id = ANY($1::uuid[]) AND "lastSeenAt" > now() - interval '1 minute'`, [sids]);
+        return rows[0].n;
+      })
+      .toBe(3);
+  });
+
   it("refuses a revoked session (session version bumped) with unauthorized", async () => {
     const bob = await server.member("bob");
     expect(await handshakeOutcome(server.origin, bob)).toBe("connected");

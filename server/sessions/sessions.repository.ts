@@ -29,8 +29,9 @@ export function createSessionsRepository(db: Db) {
       });
       return new Map(rows.map((row) => [row.id, { userId: row.userId, lastSeenAt: row.lastSeenAt, access: toAccess(row.user) }]));
     },
-    async touch(id: string, at: Date) {
-      await db.session.updateMany({ where: { id }, data: { lastSeenAt: at } });
+    /** Stamps these sessions as seen at `at` (one statement for a burst of them). */
+    async touch(ids: string[], at: Date) {
+      await db.session.updateMany({ where: { id: { in: ids } }, data: { lastSeenAt: at } });
     },
     list(userId: string) {
       return db.session.findMany({ where: { userId }, orderBy: { lastSeenAt: "desc" }, select: listSelect });

@@ -19,6 +19,8 @@ export interface SessionsDeps {
   publisher: Publisher;
   /** A user's current access row (role, ban, version): read on every request, never cached. */
   findAccess(id: string): Promise<Viewer | null>;
+  /** findAccess for many users in one query (deleted accounts left out). */
+  findAccessMany(ids: string[]): Promise<Viewer[]>;
   /** lastSeenAt is written at most this often per session (per node). */
   touchEveryMs?: number;
 }
@@ -29,13 +31,22 @@ export interface SessionsDeps {
  * then, after that commit, tells every node (which drops them from its cache and closes
  * their sockets with `session:ended`).
  */
-export function createSessionsService({ repo, cache, publisher, findAccess, touchEveryMs = 60_000 }: SessionsDeps) {
+export function createSessionsService({ repo, cache, publisher, findAccess, findAccessMany, touchEveryMs = 60_000 }: SessionsDeps) {
+  // Sessions seen since the last write, stamped together in one statement per event-loop turn:
+  // a reconnect storm of members costs one UPDATE, not one each (lastSeenAt is kept to the minute).
+  let seen = new Set<string>();
+  function writeSeen() {
+    const ids = [...seen];
+    seen = new Set();
+    // Bookkeeping only: a failed write must not fail a request.
+    repo.touch(ids, new Date()).catch(() => {});
+  }
   function touch(sid: string, userId: string, lastSeenAt: number) {
     const now = Date.now();
     if (now - lastSeenAt < touchEveryMs) return;
     cache.set(sid, { userId, lastSeenAt: now });
-    // Bookkeeping only: a failed write must not fail the request.
-    repo.touch(sid, new Date(now)).catch(() => {});
+    if (seen.size === 0) setImmediate(writeSeen);
+    seen.add(sid);
   }
 
   async function ended(userId: string, sessionIds: string[], reason: SessionEndReason) {
@@ -65,6 +76,7 @@ export function createSessionsService({ repo, cache, publisher, findAccess, touc
   }
 
   const findForSocket = batchLookups(repo.findManyWithAccess);
+  const findAccessForSocket = batchLookups(async (ids) => new Map((await findAccessMany(ids)).map((a) => [a.id, a])));
 
   return {
     /** A new sign-in session; `method` is "password" or the identity provider's id ("oidc", "github"). */
@@ -86,13 +98,19 @@ export function createSessionsService({ repo, cache, publisher, findAccess, touc
     /**
      * lookup() for the socket handshake, with the same answer and the same caches: handshakes
      * arriving together (a join or reconnect storm) are looked up in one query rather than one
-     * each. Nothing is kept beyond what lookup() keeps, so a ban, an unban or an ended session
-     * acts on the very next handshake, on every node.
+     * each, whether their sessions are known to this node (then only their users' access rows
+     * are read) or not. Nothing is kept beyond what lookup() keeps, so a ban, an unban or an
+     * ended session acts on the very next handshake, on every node.
      */
     async lookupForSocket(claims: { sub: string; sid: string }): Promise<Viewer | null> {
       if (!isUuid(claims.sid)) return null;
       const hit = cache.get(claims.sid);
-      if (hit) return lookup(claims); // a known session costs one access read, as over HTTP
+      if (hit && hit.userId === claims.sub) {
+        const access = await findAccessForSocket(claims.sub);
+        if (!access) return null;
+        touch(claims.sid, claims.sub, hit.lastSeenAt);
+        return { ...access, sessionId: claims.sid };
+      }
       const row = await findForSocket(claims.sid);
       if (!row || row.userId !== claims.sub) return null;
       cache.set(claims.sid, { userId: row.userId, lastSeenAt: row.lastSeenAt.getTime() });

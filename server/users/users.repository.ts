@@ -93,7 +93,7 @@ export function createUsersRepository(db: Db) {
       return row ? toAccess(row) : null;
     },
     async findAccessMany(ids: string[]) {
-      const rows = await db.user.findMany({ where: { id: { in: ids } }, select: viewerSelect });
+      const rows = await db.user.findMany({ where: { id: { in: ids }, deletedAt: null }, select: viewerSelect });
       return rows.map((r) => toAccess(r));
     },
     async findPublicByUsername(username: string) {
