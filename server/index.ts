@@ -1,4 +1,5 @@
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
+import { EventEmitter } from "node:events";
 import os from "node:os";
 import next from "next";
 import { env } from "./env";
@@ -12,7 +13,12 @@ import { trackHttp } from "./metrics/http";
 /** Entry point: one HTTP server hosting Next and the realtime layer, on PORT/HOST. */
 const dev = !env.production;
 const app = await startApp();
-const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
+// Next answers WebSocket upgrades on the server it is given (or the first request's): in
+// development that is its hot reloader's socket; in production only its router would run on
+// every Socket.IO upgrade, for nothing (no rewrites here), so it is given a server that never
+// upgrades.
+const upgrades = dev ? undefined : (new EventEmitter() as Server);
+const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd(), httpServer: upgrades });
 await nextApp.prepare();
 // In production, guests' post, category and home pages are replayed from the read model
 // (http/page-cache.ts); in development every load renders, so an edited component shows at once.
