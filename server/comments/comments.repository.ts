@@ -65,13 +65,19 @@ export function createCommentsRepository(db: Db) {
     },
 
     /**
-     * One statement, so one short implicit transaction: take the next seq by bumping the post
-     * row (its lock is held to commit, so seqs commit in order with no gaps), insert the
-     * comment, move the author's read position to it, drop their draft for this post, and
-     * notify in the same statement (one INSERT … SELECT, however many watch the post): each
-     * member at most once, with the most specific kind (REPLY, then MENTION, then
-     * WATCHED_COMMENT), nobody who muted the post (or its category without a level of their
-     * own on the post), never the author. Returns null when the post cannot take comments.
+     * One statement, so one short implicit transaction and the write's only round trip: take
+     * the next seq by bumping the post row (its lock is held to commit, so seqs commit in order
+     * with no gaps), insert the comment, move the author's read position to it, drop their
+     * draft for this post, and notify in the same statement (one INSERT … SELECT, however many
+     * watch the post): each member at most once, with the most specific kind (REPLY, then
+     * MENTION, then WATCHED_COMMENT), nobody who muted the post (or its category without a
+     * level of their own on the post), never the author.
+     *
+     * The post must exist, not be deleted, and (unless `staff`) be neither hidden nor locked,
+     * and the author must not have posted the same body there since `duplicateSince`: checked
+     * under the post's row lock, so two sends of the same words cannot both pass. Returns null
+     * when any of that refuses (the caller works out which); a clientId the author already
+     * used raises the unique violation, and the whole statement, post bump included, is undone.
      */
     async insert(input: {
       postId: string;
@@ -79,7 +85,9 @@ export function createCommentsRepository(db: Db) {
       body: string;
       bodyHtml: string;
       clientId?: string;
-      allowLocked: boolean;
+      /** Staff may comment on locked and hidden posts. */
+      staff: boolean;
+      duplicateSince: Date;
       replyTo: CommentRow["replyTo"];
       /** Ids of the members @mentioned in the body. */
       mentioned: string[];
@@ -87,11 +95,15 @@ export function createCommentsRepository(db: Db) {
       draftKey: string;
     }) {
       const id = randomUUID();
-      const rows = await db.$queryRaw<{ seq: number; createdAt: Date; notified: NotifiedMember[] }[]>`
+      const rows = await db.$queryRaw<{ seq: number; createdAt: Date; postTitle: string; notified: NotifiedMember[] }[]>`
         WITH bumped AS (
-          UPDATE "Post" SET "lastSeq" = "lastSeq" + 1, "commentCount" = "commentCount" + 1, "lastActivityAt" = now()
-          WHERE "id" = ${input.postId}::uuid AND "deletedAt" IS NULL AND (${input.allowLocked} OR NOT "locked")
-          RETURNING "lastSeq", "authorId", "categoryId"
+          UPDATE "Post" p SET "lastSeq" = "lastSeq" + 1, "commentCount" = "commentCount" + 1, "lastActivityAt" = now()
+          WHERE p."id" = ${input.postId}::uuid AND p."deletedAt" IS NULL AND (${input.staff} OR NOT (p."locked" OR p."hidden"))
+            AND NOT EXISTS (
+              SELECT 1 FROM "Comment" c
+              WHERE c."authorId" = ${input.author.id}::uuid AND c."postId" = p."id" AND c."body" = ${input.body}
+                AND c."deletedAt" IS NULL AND c."createdAt" >= ${input.duplicateSince.toISOString()}::timestamp)
+          RETURNING p."lastSeq", p."authorId", p."categoryId", p."title"
         ), inserted AS (
           INSERT INTO "Comment" ("id", "postId", "authorId", "seq", "body", "bodyHtml", "clientId", "replyToId")
           SELECT ${id}::uuid, ${input.postId}::uuid, ${input.author.id}::uuid, "lastSeq", ${input.body}, ${input.bodyHtml},
@@ -128,12 +140,12 @@ export function createCommentsRepository(db: Db) {
         ), drafted AS (
           DELETE FROM "Draft" WHERE "userId" = ${input.author.id}::uuid AND "key" = ${input.draftKey} AND EXISTS (SELECT 1 FROM inserted)
         )
-        SELECT i."seq", i."createdAt",
+        SELECT i."seq", i."createdAt", (SELECT b."title" FROM bumped b) AS "postTitle",
                (SELECT COALESCE(json_agg(json_build_object('id', n."id", 'userId', n."userId", 'kind', n."kind")), '[]'::json) FROM notified n)
                  AS "notified"
         FROM inserted i`;
       if (rows.length === 0) return null;
-      const { seq, createdAt, notified } = rows[0];
+      const { seq, createdAt, postTitle, notified } = rows[0];
       const comment: CommentRow = {
         id,
         postId: input.postId,
@@ -148,7 +160,7 @@ export function createCommentsRepository(db: Db) {
         author: input.author,
         replyTo: input.replyTo,
       };
-      return { comment, notified };
+      return { comment, postTitle, notified };
     },
 
     async update(id: string, data: { body?: string; bodyHtml?: string; editedAt?: Date; hidden?: boolean }) {

@@ -56,6 +56,21 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
   }
 
   /**
+   * Why repo.insert refused a comment, as the error to answer, or the comment itself when it
+   * is a retried send (its clientId already used: idempotent, even on a post locked since).
+   * Undefined when nothing refuses it any more.
+   */
+  async function refused(author: Viewer, postId: string, input: TCreateComment): Promise<CommentRow | undefined> {
+    const same = input.clientId ? await repo.findByClientId(author.id, input.clientId) : null;
+    if (same) return same;
+    const post = await posts.findVisible(postId, author);
+    if (post.locked && !isStaff(author)) throw forbidden("this post is locked: new comments are closed");
+    if (await repo.findRecentDuplicate(author.id, postId, input.body, new Date(Date.now() - DUPLICATE_WINDOW_MS)))
+      throw conflict("you posted this same comment here a moment ago", [{ field: "body", message: "is the same as your last comment here" }]);
+    return undefined;
+  }
+
+  /**
    * Post lists show comment counts and last activity. After commit, refresh the post for the
    * list rooms, coalesced per post: a burst of comments costs one read and one emit.
    */
@@ -71,6 +86,30 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
     }, ACTIVITY_COALESCE_MS);
     timer.unref();
     dirtyPosts.set(postId, timer);
+  }
+
+  /** After commit: the comment to its post's room, the post's activity to the lists, each notification to its member. */
+  function announce(result: NonNullable<Awaited<ReturnType<CommentsRepository["insert"]>>>, summary: string): Comment {
+    const comment = present.newComment(result.comment);
+    const postId = comment.postId;
+    publisher.commentCreated(comment);
+    republishPost(postId);
+    // One emit per recipient's room.
+    for (const n of result.notified) {
+      publisher.notify(
+        n.userId,
+        present.notification({
+          id: n.id,
+          kind: n.kind,
+          actor: comment.author,
+          post: { id: postId, title: result.postTitle },
+          comment: { id: comment.id, seq: comment.seq },
+          excerpt: summary,
+          createdAt: comment.createdAt,
+        }),
+      );
+    }
+    return comment;
   }
 
   return {
@@ -90,69 +129,50 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       return comments.map((c, i) => ({ ...c, postTitle: rows[i].post.title }));
     },
 
-    /** Creates a comment; the same clientId again from the same author returns the first one. */
+    /**
+     * Creates a comment; the same clientId again from the same author returns the first one.
+     * A new comment costs one statement (repo.insert checks the post and repeats under its row
+     * lock); only a refused one reads more, to say why.
+     */
     async create(viewer: Viewer | null, postId: string, input: TCreateComment): Promise<{ comment: Comment; created: boolean }> {
       const author = requireContributor(viewer, verification);
       const staff = isStaff(author);
-      if (input.clientId) {
-        const existing = await repo.findByClientId(author.id, input.clientId);
-        if (existing) return { comment: await present.comment(existing, staff), created: false };
-      }
-      const post = await posts.findVisible(postId, author);
-      if (post.locked && !staff) throw forbidden("this post is locked: new comments are closed");
-      // A retried send carries its clientId (answered above); a new one with the same words is a repeat.
-      if (await repo.findRecentDuplicate(author.id, postId, input.body, new Date(Date.now() - DUPLICATE_WINDOW_MS))) {
-        // The "duplicate" may be this very comment, sent again while the first send committed.
-        const same = input.clientId ? await repo.findByClientId(author.id, input.clientId) : null;
-        if (same) return { comment: await present.comment(same, staff), created: false };
-        throw conflict("you posted this same comment here a moment ago", [
-          { field: "body", message: "is the same as your last comment here" },
-        ]);
-      }
+      if (!isUuid(postId)) throw notFound("post");
       const [replyTo, named] = await Promise.all([replyTarget(postId, input.replyToId, author), mentioned(input.body)]);
       const summary = excerpt(input.body);
-      let result;
-      try {
-        result = await repo.insert({
+      const bodyHtml = renderMarkdown(input.body, named.names);
+      const insert = () =>
+        repo.insert({
           postId,
           author: { id: author.id, username: author.username, avatarKey: author.avatarKey },
           body: input.body,
-          bodyHtml: renderMarkdown(input.body, named.names),
+          bodyHtml,
           clientId: input.clientId,
-          allowLocked: staff,
+          staff,
+          duplicateSince: new Date(Date.now() - DUPLICATE_WINDOW_MS),
           replyTo,
           mentioned: named.ids,
           excerpt: summary,
           draftKey: `post:${postId}`,
         });
-      } catch (err) {
-        const raced = input.clientId && isUniqueViolation(err) ? await repo.findByClientId(author.id, input.clientId) : null;
-        if (raced) return { comment: await present.comment(raced, staff), created: false };
-        throw err;
+      const attempt = async () => {
+        try {
+          return await insert();
+        } catch (err) {
+          if (input.clientId && isUniqueViolation(err)) return null; // a retried send: refused() finds it
+          throw err;
+        }
+      };
+      // A refusal whose cause is gone by the time it is looked into (the post was unlocked in
+      // between) is tried once more.
+      for (let tries = 0; tries < 2; tries++) {
+        const result = await attempt();
+        if (result) return { comment: viewFor(announce(result, summary), staff), created: true };
+        const earlier = await refused(author, postId, input);
+        if (earlier) return { comment: await present.comment(earlier, staff), created: false };
       }
-      // Locked (non-staff) or deleted between our read and the row lock.
-      if (!result) throw staff ? notFound("post") : forbidden("this post is locked: new comments are closed");
-      const comment = present.newComment(result.comment);
-      publisher.commentCreated(comment);
-      republishPost(postId);
-      // One emit per recipient's room, after commit.
-      for (const n of result.notified) {
-        publisher.notify(
-          n.userId,
-          present.notification({
-            id: n.id,
-            kind: n.kind,
-            actor: comment.author,
-            post: { id: postId, title: post.title },
-            comment: { id: comment.id, seq: comment.seq },
-            excerpt: summary,
-            createdAt: comment.createdAt,
-          }),
-        );
-      }
-      return { comment: viewFor(comment, staff), created: true };
+      throw conflict("the post changed while you were commenting: send it again");
     },
-
     async update(viewer: Viewer | null, id: string, input: TUpdateComment): Promise<Comment> {
       const row = await findVisible(id, viewer);
       const actor = requireOwnerOrStaff(viewer, row.author.id);
