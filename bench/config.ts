@@ -1,3 +1,4 @@
+import path from "node:path";
 import os from "node:os";
 import { z } from "zod";
 
@@ -52,6 +53,8 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
       .max(3600)
       .default(quick ? 480 : 1800),
     BENCH_OUTPUT: z.string().default("bench-results.json"),
+    /** A directory: the Parley node's CPU profile is written there (bench/cpu-profile.mjs). */
+    BENCH_CPU_PROFILE: z.string().optional(),
   });
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -72,6 +75,7 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
     writers: e.BENCH_WRITERS,
     writesPerWriter: e.BENCH_WRITES_PER_WRITER,
     maxSeconds: e.BENCH_MAX_SECONDS,
+    cpuProfileDir: e.BENCH_CPU_PROFILE ? path.resolve(e.BENCH_CPU_PROFILE) : undefined,
     searchPosts: e.BENCH_SEARCH_POSTS,
     searchComments: e.BENCH_SEARCH_COMMENTS,
     searches: e.BENCH_SEARCHES,

@@ -80,8 +80,13 @@ async function main() {
   log("starting PostgreSQL, a Parley node and a bare Socket.IO server");
   const db = await startDatabase();
   cleanups.push(() => db.stop());
-  // Measured servers run with --expose-gc and a collection on SIGUSR2 (the memory rows).
-  const node = await startNode({ databaseUrl: db.url, env: { LOG_LEVEL: "warn", NODE_OPTIONS: GC_ARGS.join(" ") } });
+  // Measured servers run with --expose-gc and a collection on SIGUSR2 (the memory rows);
+  // BENCH_CPU_PROFILE=<dir> also samples the Parley node's CPU (bench/cpu-profile.mjs).
+  const profile = cfg.cpuProfileDir ? ["--import", path.join(REPO_ROOT, "bench/cpu-profile.mjs")] : [];
+  const node = await startNode({
+    databaseUrl: db.url,
+    env: { LOG_LEVEL: "warn", NODE_OPTIONS: [...GC_ARGS, ...profile].join(" "), BENCH_CPU_PROFILE: cfg.cpuProfileDir ?? "" },
+  });
   cleanups.push(() => node.stop());
   const bare = await startBare();
   cleanups.push(() => bare.stop());
@@ -140,6 +145,7 @@ async function main() {
         perWriter: cfg.writesPerWriter,
         rounds: 2,
         timeoutMs: 30_000,
+        pid: parleyPid,
       });
       tables.push(writeRows({ throughput: writes }));
       Object.assign(ratios, writeRatios({ throughput: writes }));

@@ -92,3 +92,18 @@ export async function liveRssKb(pid: number | null, samples = 3, settleMs = 600)
   seen.sort((a, b) => a - b);
   return seen[Math.floor(seen.length / 2)];
 }
+
+/** CPU time (user + system, every thread) a process has used so far, in ms; null when it is gone. */
+export function cpuMs(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** The kernel's clock ticks per second for /proc times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;

@@ -127,12 +127,16 @@ export function writeRows(r: WriteResults): Row[] {
     cmp("", "write latency p50", tp.latency.p50, tr.latency.p50),
     cmp("", "write latency p99", tp.latency.p99, tr.latency.p99),
     info("", "writes (errors)", `${tp.writes} (${tp.errors})`, `${tr.writes} (${tr.errors})`),
+    info("", "node CPU per write", cpuPerWrite(tp.nodeCpuMsPerWrite), ""),
     cmp("5 socket write throughput", "comments per second", ts.perSecond, tr.perSecond, rate, ratio(tr.perSecond, ts.perSecond)),
     cmp("", "write latency p50", ts.latency.p50, tr.latency.p50),
     cmp("", "write latency p99", ts.latency.p99, tr.latency.p99),
     info("", "writes (errors)", `${ts.writes} (${ts.errors})`, `${tr.writes} (${tr.errors})`),
+    info("", "node CPU per write", cpuPerWrite(ts.nodeCpuMsPerWrite), ""),
   ];
 }
+
+const cpuPerWrite = (ms: number | null) => (ms === null ? "n/a" : `${ms.toFixed(2)} ms`);
 
 /** Search: Parley's GET /api/v1/search against the same two statements over plain pg. */
 export function searchRows(s: SearchBenchResult): Row[] {

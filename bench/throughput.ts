@@ -1,7 +1,10 @@
+import http from "node:http";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { SESSION_COOKIE } from "../test/harness";
 import { commentBody } from "./fanout";
-import { createPost, postComment, type Member } from "./fixtures";
+import { createPost, type Member } from "./fixtures";
+import { cpuMs } from "./proc";
 import { summarize, type Summary } from "./stats";
 import { connectSocket, type TestSocket } from "../test/sockets";
 
@@ -12,14 +15,20 @@ export interface ThroughputResult {
   perSecond: number;
   latency: Summary;
   errors: number;
+  /** CPU the Parley node spent per write (user + system, all its threads); null for the baseline. */
+  nodeCpuMsPerWrite: number | null;
 }
 
-/** `writers` loops of `perWriter` sequential calls of `write`, all at once, bounded by `timeoutMs`. */
-async function drive(writers: number, perWriter: number, timeoutMs: number, write: (w: number, i: number) => Promise<void>) {
+/**
+ * `writers` loops of `perWriter` sequential calls of `write`, all at once, bounded by `timeoutMs`;
+ * with `pid`, the CPU that process used meanwhile.
+ */
+async function drive(writers: number, perWriter: number, timeoutMs: number, write: (w: number, i: number) => Promise<void>, pid: number | null = null) {
   const latencies: number[] = [];
   let errors = 0;
   const stopAt = performance.now() + timeoutMs;
   const started = performance.now();
+  const cpuBefore = cpuMs(pid);
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       for (let i = 0; i < perWriter && performance.now() < stopAt; i++) {
@@ -33,7 +42,9 @@ async function drive(writers: number, perWriter: number, timeoutMs: number, writ
       }
     }),
   );
-  return { writers, latencies, wallMs: performance.now() - started, errors };
+  const cpuAfter = cpuMs(pid);
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { writers, latencies, wallMs: performance.now() - started, errors, cpu };
 }
 
 type Round = Awaited<ReturnType<typeof drive>>;
@@ -82,17 +93,51 @@ export async function rawTransactions(databaseUrl: string, postId: string, autho
   };
 }
 
-/** Parley's write path: each writer posts comments over HTTP to one post, as the composer does. */
-export function parleyWrites(writers: Member[], postId: string) {
+/**
+ * Parley's write path: each writer posts comments over HTTP to one post, as the composer does
+ * (its session cookie, the Origin header, JSON, accepting gzip), on its own keep-alive
+ * connection. The client is plain `node:http`, as lean as the reads' load loop: the bench
+ * shares the machine's cores with the node, and a heavier client (fetch, a cookie jar)
+ * would slow the node it measures.
+ */
+export function parleyWrites(origin: string, writers: Member[], postId: string, pid: number | null) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: writers.length });
+  const url = new URL(`/api/v1/posts/${postId}/comments`, origin);
   let n = 0;
+  const post = (writer: Member, body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const payload = JSON.stringify({ body });
+      const req = http.request(
+        url,
+        {
+          method: "POST",
+          agent,
+          headers: {
+            origin,
+            cookie: `${SESSION_COOKIE}=${writer.sessionToken}`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(payload),
+            "accept-encoding": "gzip",
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => (res.statusCode === 201 ? resolve() : reject(new Error(`comment failed: ${res.statusCode}`))));
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
   return {
     run: (perWriter: number, timeoutMs: number) =>
-      drive(writers.length, perWriter, timeoutMs, (w) => postComment(writers[w], postId, { body: commentBody(`write ${n++}`) })),
+      drive(writers.length, perWriter, timeoutMs, (w) => post(writers[w], commentBody(`write ${n++}`)), pid),
+    close: () => agent.destroy(),
   };
 }
 
 /** Parley's socket write path: each writer sends `comment:create` over its own socket and waits for the ack. */
-export async function parleySocketWrites(origin: string, writers: Member[], postId: string) {
+export async function parleySocketWrites(origin: string, writers: Member[], postId: string, pid: number | null) {
   const sockets: TestSocket[] = await Promise.all(writers.map((w) => connectSocket(origin, w)));
   let n = 0;
   return {
@@ -100,7 +145,7 @@ export async function parleySocketWrites(origin: string, writers: Member[], post
       drive(writers.length, perWriter, timeoutMs, async (w) => {
         const ack = await sockets[w].timeout(timeoutMs).emitWithAck("comment:create", { postId, body: commentBody(`socket ${n++}`) });
         if (!ack.ok) throw new Error(ack.error.code);
-      }),
+      }, pid),
     close: () => sockets.forEach((s) => s.close()),
   };
 }
@@ -117,6 +162,8 @@ export async function throughput(opts: {
   perWriter: number;
   rounds: number;
   timeoutMs: number;
+  /** The Parley node's process, for its CPU per write. */
+  pid: number | null;
 }) {
   const parleyPost = await createPost(opts.author, "Write throughput (Parley)");
   const socketPost = await createPost(opts.author, "Write throughput (Parley, socket)");
@@ -127,8 +174,8 @@ export async function throughput(opts: {
     opts.writers.map((w) => w.me.user.id),
     opts.author.me.user.id,
   );
-  const parley = parleyWrites(opts.writers, parleyPost);
-  const socket = await parleySocketWrites(opts.origin, opts.writers, socketPost);
+  const parley = parleyWrites(opts.origin, opts.writers, parleyPost, opts.pid);
+  const socket = await parleySocketWrites(opts.origin, opts.writers, socketPost, opts.pid);
   try {
     await raw.run(2, opts.timeoutMs);
     await parley.run(2, opts.timeoutMs);
@@ -142,6 +189,7 @@ export async function throughput(opts: {
     return { raw: combine(results.raw), parley: combine(results.parley), socket: combine(results.socket) };
   } finally {
     socket.close();
+    parley.close();
     await raw.close();
   }
 }
@@ -149,6 +197,8 @@ export async function throughput(opts: {
 function combine(rounds: Round[]): ThroughputResult & { rounds: number } {
   const latencies = rounds.flatMap((r) => r.latencies);
   const wallMs = rounds.reduce((a, r) => a + r.wallMs, 0);
+  const cpus = rounds.map((r) => r.cpu);
+  const cpu = cpus.every((c) => c !== null) ? cpus.reduce((a: number, c) => a + c!, 0) : null;
   return {
     writers: rounds[0]?.writers ?? 0,
     writes: latencies.length,
@@ -156,6 +206,7 @@ function combine(rounds: Round[]): ThroughputResult & { rounds: number } {
     perSecond: (latencies.length / wallMs) * 1000,
     latency: summarize(latencies),
     errors: rounds.reduce((a, r) => a + r.errors, 0),
+    nodeCpuMsPerWrite: cpu !== null && latencies.length > 0 ? cpu / latencies.length : null,
     rounds: rounds.length,
   };
 }
