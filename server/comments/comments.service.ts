@@ -2,7 +2,7 @@ import { isStaff, type Comment, type Viewer } from "../dto";
 import { conflict, forbidden, notFound, validation } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { requireContributor, requireOwnerOrStaff } from "../auth/guards";
-import { excerpt, mentions, renderMarkdown } from "../markdown/render";
+import { excerptOfHtml, mentions, renderMarkdown } from "../markdown/render";
 import type { Publisher } from "../realtime/publisher";
 import type { PostsRepository } from "../posts/posts.repository";
 import type { PostsService } from "../posts/posts.service";
@@ -139,8 +139,8 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
       const staff = isStaff(author);
       if (!isUuid(postId)) throw notFound("post");
       const [replyTo, named] = await Promise.all([replyTarget(postId, input.replyToId, author), mentioned(input.body)]);
-      const summary = excerpt(input.body);
       const bodyHtml = renderMarkdown(input.body, named.names);
+      const summary = excerptOfHtml(bodyHtml);
       const insert = () =>
         repo.insert({
           postId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // htmlparser2 is the parser sanitize-html itself uses; here it reads the output as a browser would.
 import { Parser } from "htmlparser2";
-import { renderMarkdown, excerpt, mentions } from "./render";
+import { renderMarkdown, excerpt, excerptOfHtml, mentions } from "./render";
 
 interface Element {
   name: string;
@@ -249,6 +249,17 @@ describe("excerpt and mentions", () => {
     const long = excerpt("word ".repeat(100), 20);
     expect(long).toHaveLength(20);
     expect(long.endsWith("…")).toBe(true);
+  });
+
+  it("excerptOfHtml gives the rendered body's excerpt, the same as excerpt of its source", () => {
+    const sources = [
+      "**Hello**\n\n<script>x</script> _there_",
+      'Tom & Jerry: a < b, "quoted" &amp;lt; &copy;',
+      "hi @alice, see ![a cat](https://example.com/cat.png) and [the docs](https://example.com)",
+      "| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst x = 1 < 2;\n```\n\n> quoted\n\n1. one\n2. two",
+      "word ".repeat(100),
+    ];
+    for (const source of sources) expect(excerptOfHtml(renderMarkdown(source, ["alice"]))).toBe(excerpt(source));
   });
 
   it("mentions finds @usernames once each, not emails", () => {

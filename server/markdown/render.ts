@@ -73,9 +73,17 @@ export function renderMarkdown(source: string, members: Iterable<string> = []): 
 // sanitize-html escapes the text it keeps; an excerpt is plain text, so undo that escaping.
 const ESCAPES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
 
-/** A short plain-text excerpt for notifications and previews. */
+/** A short plain-text excerpt of a Markdown source, for notifications and previews. */
 export function excerpt(source: string, max = 140): string {
-  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+  return excerptOfHtml(md.render(source), max);
+}
+
+/**
+ * excerpt() from the body's HTML as renderMarkdown() made it (the same text: sanitizing keeps
+ * every word), so a write that has rendered its body does not render it again.
+ */
+export function excerptOfHtml(html: string, max = 140): string {
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&(?:amp|lt|gt|quot);/g, (e) => ESCAPES[e])
     .replace(/\s+/g, " ")
     .trim();
