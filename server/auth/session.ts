@@ -1,5 +1,5 @@
 import { parse } from "cookie";
-import { decode } from "next-auth/jwt";
+import { decode, type JWT } from "next-auth/jwt";
 import type { Viewer } from "../dto";
 
 /** NextAuth v4's default session cookie names (HTTPS first). */
@@ -12,6 +12,26 @@ export function sessionTokenFrom(cookieHeader: string | null | undefined): strin
   const cookies = parse(cookieHeader);
   for (const name of SESSION_COOKIES) if (cookies[name]) return cookies[name];
   return undefined;
+}
+
+/**
+ * Tokens already decoded, by their exact text. Decoding derives the key (HKDF) and decrypts the
+ * JWE, on every request and handshake otherwise. A token's text fixes its payload (authenticated
+ * encryption under one secret), and expiry and the database checks below still run on every
+ * use, so remembering it changes only the cost. Bounded; the oldest entry goes first.
+ */
+const DECODED_MAX = 5_000;
+const decoded = new Map<string, { secret: string; payload: JWT }>();
+
+async function decodeOnce(token: string, secret: string): Promise<JWT | null> {
+  const hit = decoded.get(token);
+  if (hit && hit.secret === secret) return hit.payload;
+  const payload = await decode({ token, secret });
+  if (payload) {
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(token, { secret, payload });
+  }
+  return payload;
 }
 
 /** Finds the live session `sid` of user `sub` with its user's access, or null (services.sessions.lookup). */
@@ -27,7 +47,7 @@ export async function resolveSession(token: string | undefined, secret: string, 
   if (!token) return { status: "anonymous" };
   let payload;
   try {
-    payload = await decode({ token, secret });
+    payload = await decodeOnce(token, secret);
   } catch {
     return { status: "invalid" };
   }
