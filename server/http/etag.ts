@@ -1,4 +1,5 @@
 import { etagOf } from "../readmodel/read-model";
+import { sentAsIsWhenSmall } from "./respond";
 
 /**
  * A 200 JSON read with a strong ETag over its exact bytes: a client that sends the ETag back
@@ -12,5 +13,5 @@ export function withEtag(req: Request, body: string, headers: Record<string, str
   const match = req.headers.get("if-none-match");
   if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
     return new Response(null, { status: 304, headers: common });
-  return new Response(body, { status: 200, headers: { "content-type": "application/json; charset=utf-8", ...common } });
+  return new Response(body, { status: 200, headers: sentAsIsWhenSmall(body, { "content-type": "application/json; charset=utf-8", ...common }) });
 }

@@ -101,6 +101,23 @@ describe("request bodies", () => {
   });
 });
 
+describe("compression", () => {
+  it("sends small JSON answers as they are and gzips large ones", async () => {
+    const gzip = { headers: { "accept-encoding": "gzip" } };
+    const created = await alice.post(commentsPath(), { body: "a comment whose answer is small" }, gzip);
+    expect(created.status).toBe(201);
+    expect(created.headers.get("content-encoding")).toBeNull();
+    expect(created.headers.get("cache-control")).toContain("no-transform");
+    const refused = await alice.post(commentsPath(), { body: "" }, gzip);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    const large = await alice.get("/api/v1/openapi.json", gzip);
+    expectOk(large);
+    expect(large.text.length).toBeGreaterThan(2048);
+    expect(large.headers.get("content-encoding")).toBe("gzip");
+  });
+});
+
 describe("cross-site protection on writes", () => {
   const body = { body: "origin check" };
 

@@ -1,7 +1,23 @@
 import { AppError, isAppError, STATUS, type ErrorDetail } from "../errors";
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  const body = JSON.stringify(data);
+  return new Response(body, { status, headers: sentAsIsWhenSmall(body, { "content-type": "application/json; charset=utf-8", ...headers }) });
+}
+
+/** Below this many bytes an answer is not worth compressing. */
+export const GZIP_MIN_BYTES = 2048;
+
+/**
+ * Next gzips every compressible answer a route handler streams (it cannot see their length):
+ * for a comment's 1 KB reply that is a zlib stream set up and torn down, about 0.35 ms of CPU,
+ * to save a few hundred bytes. `Cache-Control: no-transform` is what its compression leaves
+ * alone, so small answers carry it; larger ones are still gzipped.
+ */
+export function sentAsIsWhenSmall(body: string, headers: Record<string, string>): Record<string, string> {
+  if (Buffer.byteLength(body) >= GZIP_MIN_BYTES) return headers;
+  const cacheControl = headers["cache-control"];
+  return { ...headers, "cache-control": cacheControl ? `${cacheControl}, no-transform` : "no-transform" };
 }
 
 export function noContent(): Response {
