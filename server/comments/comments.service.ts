@@ -50,8 +50,10 @@ export function createCommentsService({ repo, posts, postsRepo, users, present, 
   async function replyTarget(postId: string, replyToId: string | undefined, viewer: Viewer): Promise<CommentRow["replyTo"]> {
     if (!replyToId) return null;
     const target = isUuid(replyToId) ? await repo.findById(replyToId) : null;
-    if (!target || target.postId !== postId || target.deletedAt || (target.hidden && !isStaff(viewer)))
+    if (!target || target.postId !== postId || target.deletedAt || (target.hidden && !isStaff(viewer))) {
+      await posts.findVisible(postId, viewer); // a post that is not there is a 404 before a bad reply is a 400
       throw validation([{ field: "replyToId", message: "is not a comment of this post" }]);
+    }
     return { id: target.id, seq: target.seq, author: target.author };
   }
 

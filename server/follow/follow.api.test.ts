@@ -62,6 +62,8 @@ describe("finding and following over HTTP", () => {
       author: { id: reader.me.user.id, username: reader.me.user.username, avatarUrl: null },
     });
     expectValidation(await author.post(`/api/v1/posts/${post.id}/comments`, { body: "x", replyToId: "nope" }), "replyToId");
+    const missingPost = "00000000-0000-4000-8000-000000000000";
+    expectError(await author.post(`/api/v1/posts/${missingPost}/comments`, { body: "x", replyToId: first.id }), 404, "NOT_FOUND");
     const kinds = (await reader.get("/api/v1/notifications")).json.notifications.map((n: { kind: string }) => n.kind);
     expect(kinds).toEqual(["REPLY"]);
 
