@@ -55,28 +55,42 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
     for (const sessionId of sessionIds) publisher.accessChanged({ userId, sessionId, change: { kind: "ended", reason } });
   }
 
+  type SessionRow = { userId: string; lastSeenAt: Date; access: Viewer };
+
   /**
-   * The viewer of session `sid` when it exists and belongs to `userId`, else null. A cached
-   * session costs the same one query as before sessions existed (the user's access row).
+   * A session lookup reading through `readAccess` (a user's access row, for sessions this node
+   * knows) and `readSession` (the session with its user's access, for the others): the viewer
+   * of session `sid` when it exists and belongs to `userId`, else null. A cached session costs
+   * the same one query as before sessions existed (the user's access row).
    */
-  async function lookup({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> {
-    if (!isUuid(sid)) return null;
-    const hit = cache.get(sid);
-    if (hit && hit.userId === userId) {
-      const access = await findAccess(userId);
-      if (!access) return null;
-      touch(sid, userId, hit.lastSeenAt);
-      return { ...access, sessionId: sid };
-    }
-    const row = await repo.findWithAccess(sid);
-    if (!row || row.userId !== userId) return null;
-    cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
-    touch(sid, userId, row.lastSeenAt.getTime());
-    return { ...row.access, sessionId: sid };
+  function lookupThrough(
+    readAccess: (userId: string) => Promise<Viewer | null | undefined>,
+    readSession: (sid: string) => Promise<SessionRow | null | undefined>,
+  ) {
+    return async ({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> => {
+      if (!isUuid(sid)) return null;
+      const hit = cache.get(sid);
+      if (hit && hit.userId === userId) {
+        const access = await readAccess(userId);
+        if (!access) return null;
+        touch(sid, userId, hit.lastSeenAt);
+        return { ...access, sessionId: sid };
+      }
+      const row = await readSession(sid);
+      if (!row || row.userId !== userId) return null;
+      cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
+      touch(sid, userId, row.lastSeenAt.getTime());
+      return { ...row.access, sessionId: sid };
+    };
   }
 
-  const findForSocket = batchLookups(repo.findManyWithAccess);
-  const findAccessForSocket = batchLookups(async (ids) => new Map((await findAccessMany(ids)).map((a) => [a.id, a])));
+  const lookup = lookupThrough(findAccess, repo.findWithAccess);
+  // Handshakes arriving together (a join or reconnect storm) are read in one query per
+  // event-loop turn, whether this node knows their sessions or not.
+  const lookupForSocket = lookupThrough(
+    batchLookups(async (ids) => new Map((await findAccessMany(ids)).map((a) => [a.id, a]))),
+    batchLookups(repo.findManyWithAccess),
+  );
 
   return {
     /** A new sign-in session; `method` is "password" or the identity provider's id ("oidc", "github"). */
@@ -96,27 +110,11 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
     lookup,
 
     /**
-     * lookup() for the socket handshake, with the same answer and the same caches: handshakes
-     * arriving together (a join or reconnect storm) are looked up in one query rather than one
-     * each, whether their sessions are known to this node (then only their users' access rows
-     * are read) or not. Nothing is kept beyond what lookup() keeps, so a ban, an unban or an
-     * ended session acts on the very next handshake, on every node.
+     * lookup() for the socket handshake, with the same answer and the same caches, batched (see
+     * above). Nothing is kept beyond what lookup() keeps, so a ban, an unban or an ended
+     * session acts on the very next handshake, on every node.
      */
-    async lookupForSocket(claims: { sub: string; sid: string }): Promise<Viewer | null> {
-      if (!isUuid(claims.sid)) return null;
-      const hit = cache.get(claims.sid);
-      if (hit && hit.userId === claims.sub) {
-        const access = await findAccessForSocket(claims.sub);
-        if (!access) return null;
-        touch(claims.sid, claims.sub, hit.lastSeenAt);
-        return { ...access, sessionId: claims.sid };
-      }
-      const row = await findForSocket(claims.sid);
-      if (!row || row.userId !== claims.sub) return null;
-      cache.set(claims.sid, { userId: row.userId, lastSeenAt: row.lastSeenAt.getTime() });
-      touch(claims.sid, row.userId, row.lastSeenAt.getTime());
-      return { ...row.access, sessionId: claims.sid };
-    },
+    lookupForSocket,
 
     /** Whether the session still exists (NextAuth's own session endpoint asks). */
     async isLive(sid: string): Promise<boolean> {
