@@ -6,7 +6,7 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 }
 
 /** Below this many bytes an answer is not worth compressing. */
-export const GZIP_MIN_BYTES = 2048;
+const GZIP_MIN_BYTES = 2048;
 
 /**
  * Next gzips every compressible answer a route handler streams (it cannot see their length):

@@ -84,7 +84,7 @@ export function createUsersRepository(db: Db) {
      * (`viewerSelect` reads it too, but `toAccess` keeps only whether there is one).
      */
     async findCredentials(email: string) {
-      const row = await db.user.findUnique({ where: { email }, select: { ...viewerSelect, passwordHash: true } });
+      const row = await db.user.findUnique({ where: { email }, select: viewerSelect });
       return row ? { access: toAccess(row), passwordHash: row.passwordHash } : null;
     },
     async findAccess(id: string) {
