@@ -5,12 +5,12 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { env } from "@/server/env";
 import { getServices } from "@/server/context";
-import { getViewer } from "@/server/auth/viewer";
+import { getViewer, isMemberShell } from "@/server/auth/viewer";
 import { Header } from "@/components/layout/Header";
 import { Footer } from "@/components/layout/Footer";
 import { ConnectionBanner } from "@/components/layout/ConnectionBanner";
 import { BanNotice } from "@/components/layout/BanNotice";
-import { VerifyBanner } from "@/components/account/VerifyBanner";
+import { ShellVerifyBanner, VerifyBanner } from "@/components/account/VerifyBanner";
 import { RealtimeBridge } from "@/components/realtime/RealtimeBridge";
 import { LiveAnnouncer } from "@/components/a11y/Announcer";
 import { StoresProvider } from "@/components/stores/StoresProvider";
@@ -44,7 +44,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const [viewer, shell] = await Promise.all([getViewer(), isMemberShell()]);
   const services = getServices();
   const [categories, presence, notifications, locale, t] = await Promise.all([
     loadCategories(),
@@ -60,6 +60,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <StoresProvider
             presence={{ count: presence.count, users: presence.users, guests: presence.guests }}
             notifications={notifications}
+            shell={shell}
           >
             <a
               href="#main"
@@ -67,11 +68,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             >
               {t("skipToContent")}
             </a>
-            <Header viewer={viewer} categories={categories} />
+            <Header viewer={viewer} categories={categories} shell={shell} />
             <RealtimeBridge />
             <ConnectionBanner />
             {viewer?.ban && <BanNotice ban={viewer.ban} />}
             {viewer && !viewer.ban && !viewer.emailVerified && <VerifyBanner required={env.EMAIL_VERIFICATION === "required"} />}
+            {shell && <ShellVerifyBanner required={env.EMAIL_VERIFICATION === "required"} />}
             <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
               {children}
             </main>

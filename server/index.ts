@@ -6,7 +6,9 @@ import { env } from "./env";
 import { logger } from "./logger";
 import { startApp } from "./app";
 import { prepareRequest, refuseOversizedAuthBody } from "./http/server";
-import { createPageCache } from "./http/page-cache";
+import { createPageCache, type MemberLayers } from "./http/page-cache";
+import { resolveSession, sessionTokenFrom } from "./auth/session";
+import { fitsSharedRender } from "./personal/layer";
 import { createMetricsEndpoint } from "./metrics/endpoint";
 import { trackHttp } from "./metrics/http";
 
@@ -20,10 +22,18 @@ const app = await startApp();
 const upgrades = dev ? undefined : (new EventEmitter() as Server);
 const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd(), httpServer: upgrades });
 await nextApp.prepare();
-// In production, guests' post, category and home pages are replayed from the read model
+// In production, guests' post, category and home pages, and members' post pages (the shared
+// member render with each reader's own layer), are replayed from the read model
 // (http/page-cache.ts); in development every load renders, so an edited component shows at once.
 const render = nextApp.getRequestHandler();
-const handle = env.production ? createPageCache(app.services.readModel, render) : render;
+const members: MemberLayers = {
+  async viewer(req) {
+    const session = await resolveSession(sessionTokenFrom(req.headers.cookie), env.secret, app.services.sessions.lookup);
+    return session.status === "ok" && fitsSharedRender(session.viewer) ? session.viewer : null;
+  },
+  layer: (viewer, postId) => app.services.personal.postPage(viewer, postId),
+};
+const handle = env.production ? createPageCache(app.services.readModel, render, members) : render;
 const serveMetrics = createMetricsEndpoint(app.metrics, env.METRICS_TOKEN);
 
 const server = createServer((req, res) => {

@@ -25,6 +25,7 @@ import { createDraftsRepository } from "./drafts/drafts.repository";
 import { createDraftsService } from "./drafts/drafts.service";
 import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
+import { createPersonalService } from "./personal/personal.service";
 import { createSearchRepository } from "./search/search.repository";
 import { createSearchService } from "./search/search.service";
 import { createSessionsRepository } from "./sessions/sessions.repository";
@@ -188,6 +189,7 @@ export function createServices({
     reactions,
     reports,
     notifications,
+    personal: createPersonalService({ posts: reads.posts, reactions, notifications }),
     search: createSearchService({ repo: createSearchRepository(db), limits }),
     follow,
     drafts,

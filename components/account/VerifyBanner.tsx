@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useShellLayer } from "@/components/personal/layer";
 import { useResendVerification } from "./useResendVerification";
 
 /** For a member whose email is not confirmed yet: why it matters, and a way to get a new link. */
@@ -34,4 +35,10 @@ export function VerifyBanner({ required }: { required: boolean }) {
       {error && <span className="ml-2 text-red-700 dark:text-red-300">{error}</span>}
     </div>
   );
+}
+
+/** On a member shell, the banner for a reader whose layer says their email is not confirmed. */
+export function ShellVerifyBanner({ required }: { required: boolean }) {
+  const layer = useShellLayer(true);
+  return layer && !layer.emailVerified ? <VerifyBanner required={required} /> : null;
 }

@@ -27,7 +27,8 @@ export function Composer({ postId, me }: { postId: string; me: Me }) {
   const [body, setBody] = useState("");
   const lastTyping = useRef(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const draft = useDraft(`post:${postId}`, { body }, { enabled: true, onRestore: (d) => setBody(d.body) });
+  // A member shell before its layer (no one yet, me.id ""): the reader's draft is read once they are known.
+  const draft = useDraft(`post:${postId}`, { body }, { enabled: me.id !== "", onRestore: (d) => setBody(d.body) });
 
   // "Quote" on a comment: insert its blockquote where the cursor is (or at the end).
   const quoted = useRef(quote?.n ?? 0);

@@ -26,6 +26,11 @@ export function useReadProgress(
 
   useEffect(() => {
     if (!enabled) return;
+    // Known only now (a member shell learns it from its layer as it hydrates): start from it.
+    if (readSeq != null && sent.current < readSeq) {
+      sent.current = readSeq;
+      seen.current = Math.max(seen.current, readSeq);
+    }
     function flush() {
       clearTimeout(timer.current);
       timer.current = undefined;
@@ -57,7 +62,7 @@ export function useReadProgress(
       observer.current = null;
       flush();
     };
-  }, [enabled, postId]);
+  }, [enabled, postId, readSeq]);
 
   useEffect(() => {
     const o = observer.current;

@@ -3,10 +3,10 @@ import { useTranslations } from "next-intl";
 import type { Category, Viewer } from "@/server/dto";
 import { isStaff } from "@/server/dto";
 import { Logo } from "@/components/ui/Logo";
-import { Avatar } from "@/components/ui/Avatar";
-import { RoleBadge } from "@/components/ui/Badge";
+import { meOf, SHELL_ME } from "@/server/personal/layer";
 import { CategoryNav } from "./CategoryNav";
-import { SignedOutLinks, SignOutButton } from "./AuthLinks";
+import { SignedOutLinks } from "./AuthLinks";
+import { MemberLinks } from "./MemberLinks";
 import { NotificationBell } from "./NotificationBell";
 import { OnlineIndicator } from "./OnlineIndicator";
 import { SearchBox, SearchLink } from "@/components/search/SearchBox";
@@ -14,12 +14,13 @@ import { SearchBox, SearchLink } from "@/components/search/SearchBox";
 interface HeaderProps {
   viewer: Viewer | null;
   categories: Category[];
+  /** The page for members in general (no viewer yet): see server/auth/viewer.ts. */
+  shell: boolean;
 }
 
 /** Who is online and the viewer's notifications come from the stores the root layout started. */
-export function Header({ viewer, categories }: HeaderProps) {
+export function Header({ viewer, categories, shell }: HeaderProps) {
   const t = useTranslations("header");
-  const ta = useTranslations("a11y");
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-3 sm:gap-3 sm:px-4">
@@ -30,22 +31,10 @@ export function Header({ viewer, categories }: HeaderProps) {
         <SearchBox />
         <SearchLink />
         <OnlineIndicator />
-        {viewer ? (
+        {viewer || shell ? (
           <>
             <NotificationBell />
-            <Link
-              href={`/u/${encodeURIComponent(viewer.username)}`}
-              className="flex items-center gap-2 rounded-lg p-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 sm:pr-2 dark:hover:bg-zinc-800"
-            >
-              {/* Named by its own text ("Your profile: ada Admin"), which holds everything it shows. */}
-              <Avatar username={viewer.username} src={viewer.avatarUrl} size="sm" />
-              <span className="sr-only">{ta("yourProfile")}</span>
-              <span className="sr-only text-sm font-medium sm:not-sr-only sm:max-w-32 sm:truncate">{viewer.username}</span>
-              <span className="hidden sm:inline-flex">
-                <RoleBadge role={viewer.role} />
-              </span>
-            </Link>
-            <SignOutButton />
+            <MemberLinks me={viewer ? meOf(viewer) : SHELL_ME} shell={shell} />
           </>
         ) : (
           <SignedOutLinks />

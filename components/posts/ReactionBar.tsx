@@ -38,6 +38,12 @@ export function ReactionBar({ target, reactions, mine: initialMine, canReact, on
   const t = useTranslations("reactions");
   const describe = useErrorText();
   const [mine, setMine] = useState(initialMine);
+  // A new answer from the server (a member shell's layer, a refresh) replaces the one held.
+  const [given, setGiven] = useState(initialMine);
+  if (given !== initialMine) {
+    setGiven(initialMine);
+    setMine(initialMine);
+  }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);

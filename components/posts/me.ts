@@ -1,13 +1,8 @@
 import type { Role } from "@/server/dto";
+import type { Me } from "@/server/personal/layer";
 
 /** The signed-in member as client components need them. */
-export interface Me {
-  id: string;
-  username: string;
-  avatarUrl: string | null;
-  role: Role;
-  banned: boolean;
-}
+export type { Me };
 
 export const isStaffRole = (role: Role | undefined) => role === "MODERATOR" || role === "ADMIN";
 
@@ -17,5 +12,6 @@ export function canModify(me: Me | null, authorId: string): boolean {
 }
 
 export function canReport(me: Me | null, authorId: string): boolean {
-  return !!me && !me.banned && me.id !== authorId;
+  // A member shell before its layer knows no one (id ""): no Report until it is known whose content this is.
+  return !!me?.id && !me.banned && me.id !== authorId;
 }

@@ -1,6 +1,8 @@
 "use client";
 import { createContext, useContext, useEffectEvent, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { useStore } from "zustand";
+import { pageLayer } from "@/components/personal/layer";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { PresenceSnapshot } from "@/server/realtime/events";
 import type { StaffStore } from "@/components/admin/stats-store";
@@ -37,11 +39,13 @@ interface StoresProviderProps {
   /** The root layout's data: who is online, and the viewer's notifications (null for a guest). */
   presence: PresenceSnapshot;
   notifications: NotificationsInit | null;
+  /** A member shell: the viewer's notifications come from the page's layer. */
+  shell?: boolean;
   children: ReactNode;
 }
 
 /** Mounted once, in the root layout: the tab-wide stores, started from the server's data. */
-export function StoresProvider({ presence, notifications, children }: StoresProviderProps) {
+export function StoresProvider({ presence, notifications, shell = false, children }: StoresProviderProps) {
   const [stores] = useState<Stores>(() => ({
     presence: createPresenceStore(presence),
     notifications: createNotificationStore(notifications),
@@ -51,6 +55,7 @@ export function StoresProvider({ presence, notifications, children }: StoresProv
   // Presence from the server only counts until the socket has delivered its own.
   useLaterPayloads(presence, (p) => stores.presence.getState().hydrateFromServer(p));
   useLaterPayloads(notifications, (n) => stores.notifications.getState().hydrate(n?.notifications ?? [], n?.unread ?? 0));
+  useShellNotifications(shell, stores.notifications);
   return <StoresContext value={stores}>{children}</StoresContext>;
 }
 
@@ -77,6 +82,21 @@ export function useConnectionStore<T>(selector: (s: ConnectionState) => T): T {
  * The guard is the payload's identity: a re-render keeps the store (and its live updates),
  * while router.refresh() brings a new payload. Before paint, so the old one never shows.
  */
+/**
+ * On a member shell, the reader's notifications come from the page's layer. A shell that came
+ * without one (it cannot, short of a broken response) is rendered again for this reader alone:
+ * Next's refresh asks with their session, which is never a shell.
+ */
+function useShellNotifications(shell: boolean, notifications: NotificationStore): void {
+  const router = useRouter();
+  useLayoutEffect(() => {
+    if (!shell) return;
+    const layer = pageLayer();
+    if (layer) notifications.getState().hydrate(layer.notifications.notifications, layer.notifications.unread);
+    else router.refresh();
+  }, [shell, notifications, router]);
+}
+
 function useLaterPayloads<T>(payload: T, apply: (payload: T) => void): void {
   const applied = useRef(payload);
   // apply writes to a store that lives as long as the component: an event, not a trigger.

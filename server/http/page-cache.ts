@@ -2,7 +2,11 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
+import type { Viewer } from "../dto";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locales";
+import type { PersonalLayer } from "../personal/layer";
+import { LAYER_ELEMENT_ID } from "../../components/personal/layer-element";
+import { SHELL_HEADER } from "./headers";
 import { TAGS } from "../readmodel/invalidation";
 import type { ReadModel } from "../readmodel/read-model";
 import { parse as parseCookies } from "cookie";
@@ -45,34 +49,77 @@ export function pageTags(path: string): string[] | null {
   return null;
 }
 
+/** A plain load of a cacheable page (not a client navigation, prefetch or action), or null. */
+function plainPageLoad(req: IncomingMessage): { tags: string[]; cookies: Record<string, string | undefined> } | null {
+  if (req.method !== "GET" || !req.url || req.url.includes("?")) return null;
+  // Client-side navigations and prefetches ask for Next's RSC payload, not the document.
+  if (req.headers.rsc !== undefined || req.headers["next-router-state-tree"] !== undefined || req.headers["next-action"] !== undefined)
+    return null;
+  const tags = pageTags(req.url);
+  return tags && { tags, cookies: parseCookies(req.headers.cookie ?? "") };
+}
+
+const hasSession = (cookies: Record<string, string | undefined>) => SESSION_COOKIES.some((name) => cookies[name] !== undefined);
+
 /**
  * A guest's plain page load: its key (the page and the interface language it renders in, which
  * server/i18n/request.ts decides the same way for a request without a member) and its tags; null
  * for any other request.
  */
 export function guestPage(req: IncomingMessage): { key: string; tags: string[] } | null {
-  if (req.method !== "GET" || !req.url || req.url.includes("?")) return null;
-  // Client-side navigations and prefetches ask for Next's RSC payload, not the document.
-  if (req.headers.rsc !== undefined || req.headers["next-router-state-tree"] !== undefined || req.headers["next-action"] !== undefined)
-    return null;
-  const tags = pageTags(req.url);
-  if (tags === null) return null;
-  const cookies = parseCookies(req.headers.cookie ?? "");
+  const load = plainPageLoad(req);
   // Any session cookie, even an expired or forged one: Next decides what that reader sees.
-  if (SESSION_COOKIES.some((name) => cookies[name] !== undefined)) return null;
-  const locale = resolveLocale({ cookie: cookies[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
-  return { key: `page:${locale}:${req.url}`, tags };
+  if (!load || hasSession(load.cookies)) return null;
+  const locale = resolveLocale({ cookie: load.cookies[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
+  return { key: `page:${locale}:${req.url}`, tags: load.tags };
+}
+
+/** A signed-in reader's plain load of a post page: the post, and the cookies it came with. */
+function memberPostPage(req: IncomingMessage): { postId: string; tags: string[]; cookies: Record<string, string | undefined> } | null {
+  const load = plainPageLoad(req);
+  const post = load && hasSession(load.cookies) ? POST_PAGE.exec(req.url ?? "") : null;
+  return post && load && { postId: post[1], ...load };
+}
+
+/** A reader's layer as the page carries it: JSON that never runs, with no way to close its element. */
+export const layerElement = (layer: PersonalLayer) =>
+  `<script type="application/json" id="${LAYER_ELEMENT_ID}">${JSON.stringify(layer).replace(/</g, "\\u003c")}</script>`;
+
+/** Puts `extra` just before the document's `</head>` (or at its end, when there is none). */
+function beforeHeadEnd(html: string, extra: string): string {
+  const at = html.indexOf("</head>");
+  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
+}
+
+/** A chunk as Node's `write` takes it (string in an encoding, or bytes), as bytes. */
+function asBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  return chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.alloc(0);
 }
 
 const nonceOf = (req: IncomingMessage) => /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1] ?? null;
 
 /**
  * Renders through Next while keeping a copy of what it wrote. Resolves with the page when it is
- * a guest's plain 200 HTML page that can be replayed to other guests; rejects otherwise (an
- * error page, a redirect, a cookie set for this one reader), so nothing is stored.
+ * a plain 200 HTML page that can be replayed to other readers; rejects otherwise (an error page,
+ * a redirect, a cookie set for this one reader), so nothing is stored. `inject` goes to this
+ * reader only, before the page's `</head>`; the copy kept is the render as Next made it.
  */
-function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: RenderPage): Promise<CachedPage> {
+function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: RenderPage, inject?: string): Promise<CachedPage> {
   const chunks: Buffer[] = [];
+  let pending = inject;
+  /** The chunk this reader gets: the first one holding `</head>` carries `inject` too. */
+  const through = (chunk: unknown, encoding: unknown): unknown => {
+    if (!pending || (typeof chunk !== "string" && !(chunk instanceof Uint8Array))) return chunk;
+    const bytes = asBuffer(chunk, encoding);
+    const at = bytes.indexOf("</head>");
+    if (at < 0) return chunk;
+    const out = Buffer.concat([bytes.subarray(0, at), Buffer.from(pending), bytes.subarray(at)]);
+    pending = undefined;
+    // The page grew: a length Next declared before its first write no longer holds.
+    if (!res.headersSent) res.removeHeader("content-length");
+    return out;
+  };
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   const keep = (chunk: unknown, encoding: unknown) => {
@@ -82,11 +129,19 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: Render
   return new Promise<CachedPage>((resolve, reject) => {
     res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
       keep(chunk, encoding);
-      return write(chunk, encoding, cb);
+      const sent = through(chunk, encoding);
+      return sent === chunk ? write(chunk, encoding, cb) : write(sent, typeof encoding === "function" ? encoding : cb);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
       keep(chunk, encoding);
-      const result = end(chunk, encoding, cb);
+      let sent = through(chunk, encoding);
+      if (pending && !(res.headersSent && res.hasHeader("content-length"))) {
+        // A page without `</head>`: the reader's part goes at its end instead.
+        if (!res.headersSent) res.removeHeader("content-length");
+        sent = Buffer.concat([asBuffer(sent, encoding), Buffer.from(pending)]);
+        pending = undefined;
+      }
+      const result = sent === chunk ? end(chunk, encoding, cb) : end(sent, typeof encoding === "function" ? encoding : cb);
       const nonce = nonceOf(req);
       const type = String(res.getHeader("content-type") ?? "");
       const replayable =
@@ -107,11 +162,11 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: Render
   });
 }
 
-async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPage, gzip: boolean): Promise<boolean> {
+async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPage, gzip: boolean, inject?: string): Promise<boolean> {
   const nonce = nonceOf(req);
   if (!nonce) return false;
   const slot = (value: string) => value.replaceAll(NONCE_SLOT, nonce);
-  const html = Buffer.from(slot(page.html));
+  const html = Buffer.from(inject ? beforeHeadEnd(slot(page.html), inject) : slot(page.html));
   // Compressed per response (the nonce differs each time), off the event loop.
   const body = gzip ? await gzipAsync(html) : html;
   for (const [name, value] of page.headers) res.setHeader(name, Array.isArray(value) ? value.map(slot) : slot(value));
@@ -123,17 +178,32 @@ async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPag
   return true;
 }
 
+/** How the page cache learns about a signed-in reader of a post page. */
+export interface MemberLayers {
+  /** The member a request's session names, when their page is the shared member render plus their layer; else null. */
+  viewer(req: IncomingMessage): Promise<Viewer | null>;
+  /** That member's layer over a post page (rejects when the post is not theirs to see). */
+  layer(viewer: Viewer, postId: string): Promise<PersonalLayer>;
+}
+
 /**
- * Guests' post, category and home pages rendered once and replayed from the read model
- * (server/readmodel/): the same entries, tags and invalidation as the shared JSON reads, so
- * the after-commit event that changes a post drops its page on every node before any socket
- * there hears of it. Each replay carries this response's own CSP nonce. Signed-in readers,
- * other pages, client navigations and anything but a plain 200 render go straight to Next.
+ * Post, category and home pages rendered once and replayed from the read model
+ * (server/readmodel/): the same entries, tags and invalidation as the shared JSON reads, so the
+ * after-commit event that changes a post drops its pages on every node before any socket there
+ * hears of it. Each replay carries this response's own CSP nonce.
+ *
+ * - Guests get the guest render of their language.
+ * - Members in good standing (`members.viewer`) reading a post get the **member shell**: the
+ *   page rendered for members in general (Next sees no session, only SHELL_HEADER and the
+ *   member's language), with their own layer (`members.layer`: who they are, notifications,
+ *   read position, watch level, reactions) put in the page as JSON for the client to lay over
+ *   it as it hydrates. Every member's page reuses one render; only the layer is per reader.
+ * - Staff, banned and unverified members, other pages, client navigations and anything but a
+ *   plain 200 render go straight to Next.
  */
-export function createPageCache(readModel: ReadModel, render: RenderPage): RenderPage {
-  return async (req, res) => {
-    const guest = guestPage(req);
-    if (!guest) return render(req, res);
+export function createPageCache(readModel: ReadModel, render: RenderPage, members?: MemberLayers): RenderPage {
+  /** Serves `key` from the read model, rendering it through Next on a miss; `fallback` when that fails. */
+  async function fromCache(req: IncomingMessage, res: ServerResponse, key: string, tags: string[], fallback: () => Promise<void>, inject?: string) {
     // Next renders the stored copy uncompressed; replays compress it for readers that accept gzip.
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     delete req.headers["accept-encoding"];
@@ -141,11 +211,11 @@ export function createPageCache(readModel: ReadModel, render: RenderPage): Rende
     let page: CachedPage;
     try {
       page = await readModel.read(
-        guest.key,
-        guest.tags,
+        key,
+        tags,
         () => {
           rendered = true;
-          return renderAndKeep(req, res, render);
+          return renderAndKeep(req, res, render, inject);
         },
         // Never sent as JSON: kept as the HTML string alone, two bytes a character.
         { json: false, bytes: (p) => 2 * (p.html.length + JSON.stringify(p.headers).length) },
@@ -153,10 +223,40 @@ export function createPageCache(readModel: ReadModel, render: RenderPage): Rende
     } catch {
       // This request's own render failed to be replayable (it already answered), or the one it
       // waited for did: then render this one.
-      if (!rendered) await render(req, res);
+      if (!rendered) await fallback();
       return;
     }
     if (rendered) return;
-    if (!(await replay(req, res, page, gzip))) await render(req, res);
+    if (!(await replay(req, res, page, gzip, inject))) await fallback();
+  }
+
+  async function memberShell(req: IncomingMessage, res: ServerResponse, load: NonNullable<ReturnType<typeof memberPostPage>>) {
+    const viewer = members ? await members.viewer(req).catch(() => null) : null;
+    if (!viewer || !members) return render(req, res);
+    let layer: PersonalLayer;
+    try {
+      layer = await members.layer(viewer, load.postId);
+    } catch {
+      // Not there for them, or the database is away: Next answers as it would anyway.
+      return render(req, res);
+    }
+    const locale = resolveLocale({ member: viewer.locale, cookie: load.cookies[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
+    const cookie = req.headers.cookie;
+    req.headers.cookie = `${LOCALE_COOKIE}=${locale}`;
+    req.headers[SHELL_HEADER] = "member";
+    const asThemselves = () => {
+      req.headers.cookie = cookie;
+      delete req.headers[SHELL_HEADER];
+      return render(req, res);
+    };
+    await fromCache(req, res, `shell:${locale}:${req.url}`, load.tags, asThemselves, layerElement(layer));
+  }
+
+  return async (req, res) => {
+    const guest = guestPage(req);
+    if (guest) return fromCache(req, res, guest.key, guest.tags, () => render(req, res));
+    const member = memberPostPage(req);
+    if (member) return memberShell(req, res, member);
+    return render(req, res);
   };
 }

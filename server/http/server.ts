@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "../env";
-import { CLIENT_IP_HEADER } from "./headers";
+import { CLIENT_IP_HEADER, SHELL_HEADER } from "./headers";
 import { clientAddress } from "./client-address";
 import { childLogger } from "../logger";
 
@@ -75,6 +75,7 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse): void 
   const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.headers["x-request-id"] = requestId;
   req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
+  delete req.headers[SHELL_HEADER];
   res.setHeader("x-request-id", requestId);
   for (const [name, value] of Object.entries(baseSecurityHeaders())) res.setHeader(name, value);
   if (!req.url?.startsWith("/api/")) {

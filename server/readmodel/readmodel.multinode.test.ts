@@ -10,11 +10,28 @@ const redis = await testRedisUrl();
 if ("reason" in redis) console.warn(`[readmodel multinode] skipped: ${redis.reason}`);
 
 type Node = { origin: string };
-type Seen = { html: string; htmlStatus: number; htmlReplayed: boolean; post: any; postStatus: number; comments: any[]; pageComments: any[] };
+type Seen = {
+  html: string;
+  htmlStatus: number;
+  htmlReplayed: boolean;
+  /** The post page as `member` (when given) gets it: the shared member render and their layer. */
+  memberHtml: string;
+  memberStatus: number;
+  post: any;
+  postStatus: number;
+  comments: any[];
+  pageComments: any[];
+};
 
-/** What a reader on `node` gets now: the post page, the post's JSON and its comments' JSON (both page sizes). */
-async function read(node: Node, postId: string, as: Client = createClient(node.origin)): Promise<Seen> {
-  const reader = as.origin === node.origin ? as : Object.assign(createClient(node.origin), { cookies: as.cookies });
+const on = (node: Node, client: Client) => (client.origin === node.origin ? client : Object.assign(createClient(node.origin), { cookies: client.cookies }));
+
+/**
+ * What a reader on `node` gets now: the post page, the post's JSON and its comments' JSON (both
+ * page sizes); with `member`, also the post page as that member gets it.
+ */
+async function read(node: Node, postId: string, as: Client = createClient(node.origin), member?: Client): Promise<Seen> {
+  const reader = on(node, as);
+  const memberPage = member ? await on(node, member).get(`/p/${postId}`) : null;
   const page = await reader.get(`/p/${postId}`);
   const post = await reader.get(`/api/v1/posts/${postId}`);
   const list = await reader.get(`/api/v1/posts/${postId}/comments`);
@@ -23,6 +40,8 @@ async function read(node: Node, postId: string, as: Client = createClient(node.o
     html: page.text,
     htmlStatus: page.status,
     htmlReplayed: page.headers.get("x-parley-page-cache") === "hit",
+    memberHtml: memberPage ? String(memberPage.text) : "",
+    memberStatus: memberPage?.status ?? 0,
     post: post.json?.post,
     postStatus: post.status,
     comments: list.json?.comments ?? [],
@@ -31,8 +50,8 @@ async function read(node: Node, postId: string, as: Client = createClient(node.o
 }
 
 /** Runs `check` against what readers on both nodes see. */
-async function onBoth(nodes: { a: Node; b: Node }, postId: string, check: (seen: Seen) => void, as?: (node: Node) => Client) {
-  for (const node of [nodes.a, nodes.b]) check(await read(node, postId, as?.(node)));
+async function onBoth(nodes: { a: Node; b: Node }, postId: string, check: (seen: Seen) => void, as?: (node: Node) => Client, member?: Client) {
+  for (const node of [nodes.a, nodes.b]) check(await read(node, postId, as?.(node), member));
 }
 
 /**
@@ -61,12 +80,15 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
 
   it("serves warmed reads from the cache, and nothing stale after each live event", async () => {
     const { author, fan, mod, postId, watcher, firstId } = await setUp("Cached thread");
+    // Every read is also made as a member (the fan): their page is the shared member render.
+    const both = (check: (seen: Seen) => void) => onBoth(nodes, postId, check, undefined, fan);
     // Warm both nodes, then change the title behind Parley's back: no event, so the cache answers.
-    await onBoth(nodes, postId, (s) => expect(s.post.title).toBe("Cached thread"));
+    await both((s) => expect(s.post.title).toBe("Cached thread"));
     await server.db.query(`UPDATE "Post" SET title = 'Changed behind the cache' WHERE id = $1::uuid`, [postId]);
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.post.title).toBe("Cached thread");
       expect(s.html).toContain("Cached thread");
+      expect(s.memberHtml).toContain("Cached thread");
       // A guest's page is the stored render itself (server/http/page-cache.ts).
       expect(s.htmlReplayed).toBe(true);
     });
@@ -75,10 +97,12 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
     let event: Promise<unknown> = nextEvent(watcher, "post:updated", (p) => p.post.id === postId && p.post.title === "Edited title");
     expect((await author.patch(`/api/v1/posts/${postId}`, { title: "Edited title" })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.post.title).toBe("Edited title");
       expect(s.html).toContain("Edited title");
       expect(s.html).not.toContain("Cached thread");
+      expect(s.memberHtml).toContain("Edited title");
+      expect(s.memberHtml).not.toContain("Cached thread");
     });
 
     // Comment.
@@ -86,11 +110,12 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
     const second = await fan.post(`/api/v1/posts/${postId}/comments`, { body: "second comment arrives" });
     expect(second.status).toBe(201);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.comments.map((c) => c.id)).toEqual([firstId, second.json.comment.id]);
       expect(s.pageComments).toHaveLength(2);
       expect(s.post.commentCount).toBe(2);
       expect(s.html).toContain("second comment arrives");
+      expect(s.memberHtml).toContain("second comment arrives");
     });
 
     // React to the post and to a comment.
@@ -100,47 +125,53 @@ describe.skipIf(!redis.url)("read model across nodes", () => {
     event = nextEvent(watcher, "comment:updated", (p) => p.comment.id === firstId && p.comment.reactions.LOVE === 1);
     expect((await fan.put(`/api/v1/comments/${firstId}/reaction`, { kind: "LOVE" })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.post.reactions).toEqual({ LIKE: 1 });
       expect(s.comments[0].reactions).toEqual({ LOVE: 1 });
       expect(s.pageComments[0].reactions).toEqual({ LOVE: 1 });
+      // The fan's own reactions are in their layer, fresh on every load.
+      expect(s.memberHtml).toContain(`"mine":{"post":"LIKE","comments":{"${firstId}":"LOVE"}}`);
     });
 
     // Edit a comment.
     event = nextEvent(watcher, "comment:updated", (p) => p.comment.id === firstId && p.comment.body === "first comment, edited");
     expect((await author.patch(`/api/v1/comments/${firstId}`, { body: "first comment, edited" })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.comments[0].body).toBe("first comment, edited");
       expect(s.html).toContain("first comment, edited");
+      expect(s.memberHtml).toContain("first comment, edited");
     });
 
     // Hide a comment: guests get comment:deleted, and no read shows it any more.
     event = nextEvent(watcher, "comment:deleted", (p) => p.id === second.json.comment.id);
     expect((await mod.patch(`/api/v1/admin/comments/${second.json.comment.id}`, { hidden: true })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.comments.map((c) => c.id)).toEqual([firstId]);
       expect(s.pageComments.map((c) => c.id)).toEqual([firstId]);
       expect(s.html).not.toContain("second comment arrives");
+      expect(s.memberHtml).not.toContain("second comment arrives");
     });
 
     // Lock.
     event = nextEvent(watcher, "post:updated", (p) => p.post.id === postId && p.post.locked);
     expect((await mod.patch(`/api/v1/admin/posts/${postId}`, { locked: true })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.post.locked).toBe(true);
       expect(s.html).toMatch(/Locked<\/span>/);
+      expect(s.memberHtml).toMatch(/Locked<\/span>/);
     });
 
     // Hide the post: guests get post:deleted, and both nodes answer 404.
     event = nextEvent(watcher, "post:deleted", (p) => p.id === postId);
     expect((await mod.patch(`/api/v1/admin/posts/${postId}`, { hidden: true })).status).toBe(200);
     await event;
-    await onBoth(nodes, postId, (s) => {
+    await both((s) => {
       expect(s.postStatus).toBe(404);
       expect(s.htmlStatus).toBe(404);
+      expect(s.memberStatus).toBe(404);
     });
   }, 180_000); // some forty page renders on two nodes: slow on a busy machine
 

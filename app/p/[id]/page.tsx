@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
-import { getViewer } from "@/server/auth/viewer";
-import { isStaff, type ReactionKind } from "@/server/dto";
+import { getViewer, isMemberShell } from "@/server/auth/viewer";
+import { isStaff } from "@/server/dto";
+import { meOf, SHELL_ME, type MyReactions } from "@/server/personal/layer";
 import { loadCategories, orNotFound } from "../../_components/load";
 import { Thread } from "./_components/Thread";
 import { COMMENT_PAGE } from "./_components/constants";
@@ -24,20 +25,13 @@ export default async function PostPage({ params }: Props) {
   const viewer = await getViewer();
   const services = getServices();
   const post = await orNotFound(services.posts.get(id, viewer));
-  const comments = await orNotFound(services.comments.list(id, viewer, 0, COMMENT_PAGE));
-  let mine: { post: ReactionKind | null; comments: Record<string, ReactionKind> } = { post: null, comments: {} };
-  if (viewer) {
-    const [p, c] = await Promise.all([
-      services.reactions.mine(viewer.id, "POST", [post.id]),
-      services.reactions.mine(
-        viewer.id,
-        "COMMENT",
-        comments.map((x) => x.id),
-      ),
-    ]);
-    mine = { post: p.get(post.id) ?? null, comments: Object.fromEntries(c) };
-  }
-  const me = viewer ? { id: viewer.id, username: viewer.username, avatarUrl: viewer.avatarUrl, role: viewer.role, banned: !!viewer.ban } : null;
+  const [comments, mine] = await Promise.all([
+    orNotFound(services.comments.list(id, viewer, 0, COMMENT_PAGE)),
+    viewer ? services.personal.reactionsInPost(viewer, post.id) : ({ post: null, comments: {} } satisfies MyReactions),
+  ]);
+  // The page for members in general renders as "a member"; each reader's layer fills it in.
+  const shell = !viewer && (await isMemberShell());
+  const me = viewer ? meOf(viewer) : shell ? SHELL_ME : null;
   const categories = isStaff(viewer) && !viewer?.ban ? await loadCategories() : undefined;
-  return <Thread initial={{ post, comments }} me={me} mine={mine} categories={categories} />;
+  return <Thread initial={{ post, comments }} me={me} mine={mine} categories={categories} shell={shell} />;
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { Category, Comment, Post, ReactionKind } from "@/server/dto";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { Category, Comment, Post } from "@/server/dto";
+import type { MyReactions } from "@/server/personal/layer";
+import { useShellLayer } from "@/components/personal/layer";
 import { useLiveRoom } from "@/components/realtime/live";
 import { catchUpThread } from "@/components/realtime/catchup";
 import { ThreadStoreProvider, useThreadStore, useThreadStoreApi } from "@/components/stores/ThreadStoreProvider";
@@ -24,21 +26,51 @@ import { COMMENT_PAGE, PAGES_TO_FIRST_UNREAD } from "./constants";
 interface ThreadProps {
   initial: { post: Post; comments: Comment[] };
   me: Me | null;
-  mine: { post: ReactionKind | null; comments: Record<string, ReactionKind> };
+  mine: MyReactions;
   /** Staff only: where a post can be moved. */
   categories?: Category[];
+  /** Rendered for members in general: the reader's own part comes from the page's layer. */
+  shell?: boolean;
 }
 
 /** The open post and its comments, live: the server's data starts the thread store. */
 export function Thread(props: ThreadProps) {
   return (
     <ThreadStoreProvider initial={props.initial}>
-      <LiveThread {...props} />
+      <PersonalThread {...props} />
     </ThreadStoreProvider>
   );
 }
 
-function LiveThread({ initial, me, mine, categories }: ThreadProps) {
+/**
+ * Lays the reader's layer over a member shell as the page hydrates: the same thread, now with
+ * their identity, reactions, read position and watch level (nothing is mounted again, so focus
+ * and anything typed already stay). Any other render is the reader's own already.
+ */
+function PersonalThread({ shell = false, ...props }: ThreadProps) {
+  const thread = useThreadStoreApi();
+  const layer = useShellLayer(shell);
+  const own = layer?.post?.id === props.initial.post.id ? layer.post : undefined;
+  useLayoutEffect(() => {
+    if (!own) return;
+    const { post, setPost } = thread.getState();
+    setPost({ ...post, readSeq: own.readSeq, unreadCount: own.unreadCount, watchLevel: own.watchLevel });
+  }, [own, thread]);
+  const rendered = props.initial;
+  const initial = useMemo(
+    () => (own ? { ...rendered, post: { ...rendered.post, readSeq: own.readSeq, unreadCount: own.unreadCount } } : rendered),
+    [own, rendered],
+  );
+  return <LiveThread {...props} initial={initial} me={layer?.me ?? props.me} mine={own?.mine ?? props.mine} />;
+}
+
+/** When the reader's read position is known: where their unread comments start (null: none, or a guest). */
+function unreadFrom(post: Post): { known: boolean; first: number | null } {
+  const { readSeq, unreadCount } = post;
+  return { known: readSeq !== undefined, first: readSeq != null && (unreadCount ?? 0) > 0 ? readSeq + 1 : null };
+}
+
+function LiveThread({ initial, me, mine, categories }: Omit<ThreadProps, "shell">) {
   const t = useTranslations("thread");
   const describe = useErrorText();
   const thread = useThreadStoreApi();
@@ -49,11 +81,11 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
   const removed = useThreadStore((s) => s.postRemoved);
   const [more, setMore] = useState(initial.comments.length >= COMMENT_PAGE);
   const [loadError, setLoadError] = useState<string | null>(null);
-  // Where the member stopped reading last time: fixed for this visit, so the divider stays put.
-  const [firstUnread] = useState(() => {
-    const { readSeq, unreadCount } = initial.post;
-    return readSeq != null && (unreadCount ?? 0) > 0 ? readSeq + 1 : null;
-  });
+  // Where the member stopped reading last time: fixed for this visit once known (a member shell
+  // learns it from the layer, just after hydrating), so the divider stays put.
+  const [unread, setUnread] = useState(() => unreadFrom(initial.post));
+  if (!unread.known && initial.post.readSeq !== undefined) setUnread(unreadFrom(initial.post));
+  const firstUnread = unread.first;
   const list = useRef<HTMLDivElement>(null);
   useReadProgress(post.id, initial.post.readSeq, list, comments.length);
   const dividerShown = firstUnread !== null && comments.some((c) => c.seq >= firstUnread);
@@ -94,8 +126,8 @@ function LiveThread({ initial, me, mine, categories }: ThreadProps) {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
-  }, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when where to open is known (it is fixed from then on)
+  }, [firstUnread]);
   useEffect(() => {
     if (scrollWhenShown.current && dividerShown) {
       scrollWhenShown.current = false;
