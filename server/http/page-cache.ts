@@ -14,9 +14,18 @@ import { parse as parseCookies } from "cookie";
 /** Next's request handler, as the custom server calls it. */
 export type RenderPage = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** What a guest's page render leaves to replay: the HTML (nonce taken out) and Next's headers. */
+/** Where a replay puts what is its own: this response's CSP nonce, and a member's layer. */
+const NONCE = 0;
+const LAYER = 1;
+type Part = Buffer | typeof NONCE | typeof LAYER;
+
+/**
+ * What a page render leaves to replay: the HTML as bytes, cut where each response puts its own
+ * nonce and (before `</head>`) a member's layer, so a replay only copies bytes; and Next's headers.
+ */
 interface CachedPage {
-  html: string;
+  parts: Part[];
+  bytes: number;
   headers: [string, string | string[]][];
 }
 
@@ -85,10 +94,13 @@ function memberPostPage(req: IncomingMessage): { postId: string; tags: string[];
 export const layerElement = (layer: PersonalLayer) =>
   `<script type="application/json" id="${LAYER_ELEMENT_ID}">${JSON.stringify(layer).replace(/</g, "\\u003c")}</script>`;
 
-/** Puts `extra` just before the document's `</head>` (or at its end, when there is none). */
-function beforeHeadEnd(html: string, extra: string): string {
+/** A render's HTML (its nonce already replaced by NONCE_SLOT) as parts: the layer goes before `</head>`, or at the end without one. */
+function partsOf(html: string): { parts: Part[]; bytes: number } {
   const at = html.indexOf("</head>");
-  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
+  const pieces = (text: string): Part[] =>
+    text.split(NONCE_SLOT).flatMap((piece, i): Part[] => (i === 0 ? [Buffer.from(piece)] : [NONCE, Buffer.from(piece)]));
+  const parts: Part[] = at < 0 ? [...pieces(html), LAYER] : [...pieces(html.slice(0, at)), LAYER, ...pieces(html.slice(at))];
+  return { parts, bytes: parts.reduce<number>((sum, p) => sum + (typeof p === "number" ? 0 : p.length), 0) };
 }
 
 /** A chunk as Node's `write` takes it (string in an encoding, or bytes), as bytes. */
@@ -152,7 +164,7 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: Render
         const headers = Object.entries(res.getHeaders() as OutgoingHttpHeaders)
           .filter(([name, value]) => value !== undefined && !PER_RESPONSE.has(name))
           .map(([name, value]) => [name, Array.isArray(value) ? value.map(unslot) : unslot(String(value))] as [string, string | string[]]);
-        resolve({ html: unslot(Buffer.concat(chunks).toString("utf8")), headers });
+        resolve({ ...partsOf(unslot(Buffer.concat(chunks).toString("utf8"))), headers });
       }
       return result;
     }) as typeof res.end;
@@ -166,7 +178,8 @@ async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPag
   const nonce = nonceOf(req);
   if (!nonce) return false;
   const slot = (value: string) => value.replaceAll(NONCE_SLOT, nonce);
-  const html = Buffer.from(inject ? beforeHeadEnd(slot(page.html), inject) : slot(page.html));
+  const own = { [NONCE]: Buffer.from(nonce), [LAYER]: Buffer.from(inject ?? "") };
+  const html = Buffer.concat(page.parts.map((part) => (typeof part === "number" ? own[part] : part)));
   // Compressed per response (the nonce differs each time), off the event loop.
   const body = gzip ? await gzipAsync(html) : html;
   for (const [name, value] of page.headers) res.setHeader(name, Array.isArray(value) ? value.map(slot) : slot(value));
@@ -217,8 +230,8 @@ export function createPageCache(readModel: ReadModel, render: RenderPage, member
           rendered = true;
           return renderAndKeep(req, res, render, inject);
         },
-        // Never sent as JSON: kept as the HTML string alone, two bytes a character.
-        { json: false, bytes: (p) => 2 * (p.html.length + JSON.stringify(p.headers).length) },
+        // Never sent as JSON: kept as the page's bytes alone.
+        { json: false, bytes: (p) => p.bytes + JSON.stringify(p.headers).length },
       );
     } catch {
       // This request's own render failed to be replayable (it already answered), or the one it
