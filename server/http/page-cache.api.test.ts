@@ -114,7 +114,13 @@ async function memberGet(client: Client, path: string) {
   const res = await fetch(server.origin + path, { headers: { cookie: `${SESSION_COOKIE}=${client.sessionToken}` } });
   const text = await res.text();
   const layer = LAYER.exec(text);
-  return { status: res.status, hit: res.headers.get(HIT) === "hit", text, layer: layer ? JSON.parse(layer[1]) : null };
+  return {
+    status: res.status,
+    hit: res.headers.get(HIT) === "hit",
+    cacheControl: res.headers.get("cache-control"),
+    text,
+    layer: layer ? JSON.parse(layer[1]) : null,
+  };
 }
 
 /**
@@ -141,6 +147,8 @@ describe("members' post pages: one shared render, each reader's own layer", () =
 
     const [first, second] = await memberRenderThenReplay(alice, `/p/${post.id}`);
     expect([first.status, second.status, second.hit]).toEqual([200, 200, true]);
+    // A page with a reader's layer is theirs alone: no shared cache may keep it.
+    expect(second.cacheControl).toMatch(/private.*no-store/);
     expect(second.text).toContain("Shared for members");
     expect(second.text).toContain("Bob was here");
     expect(first.layer).toEqual(second.layer);
