@@ -26,6 +26,7 @@ import { createDraftsService } from "./drafts/drafts.service";
 import { createModeration } from "./moderation";
 import { createPresenters } from "./presenters";
 import { createPersonalService } from "./personal/personal.service";
+import { createPersonalRepository } from "./personal/personal.repository";
 import { createSearchRepository } from "./search/search.repository";
 import { createSearchService } from "./search/search.service";
 import { createSessionsRepository } from "./sessions/sessions.repository";
@@ -189,7 +190,7 @@ export function createServices({
     reactions,
     reports,
     notifications,
-    personal: createPersonalService({ posts: reads.posts, reactions, notifications }),
+    personal: createPersonalService({ repo: createPersonalRepository(db), posts: reads.posts, notifications }),
     search: createSearchService({ repo: createSearchRepository(db), limits }),
     follow,
     drafts,

@@ -5,6 +5,12 @@ import type { PostCursor } from "../posts/posts.repository";
 const LEVEL_IN = { watching: "WATCHING", normal: "NORMAL", muted: "MUTED" } as const;
 const LEVEL_OUT = { WATCHING: "watching", NORMAL: "normal", MUTED: "muted" } as const;
 
+/** A member's effective watch level on a post: the post's own level, else muted when its category is muted, else normal. */
+export function effectiveLevel(postLevel: string | null, categoryLevel: string | null): WatchLevel {
+  const level = (postLevel ?? (categoryLevel === "MUTED" ? "MUTED" : "NORMAL")) as keyof typeof LEVEL_OUT;
+  return LEVEL_OUT[level];
+}
+
 /** How long a never-opened post counts as "new". */
 export const NEW_FOR_DAYS = 14;
 
@@ -54,10 +60,7 @@ export function createFollowRepository(db: Db) {
         LEFT JOIN "Watch" cw ON cw."categoryId" = p."categoryId" AND cw."userId" = ${userId}::uuid
         WHERE p."id" = ANY(${postIds}::uuid[])`;
       return new Map(
-        rows.map((r) => {
-          const level = (r.postLevel ?? (r.categoryLevel === "MUTED" ? "MUTED" : "NORMAL")) as keyof typeof LEVEL_OUT;
-          return [r.id, { readSeq: r.readSeq, watchLevel: LEVEL_OUT[level] as WatchLevel }];
-        }),
+        rows.map((r) => [r.id, { readSeq: r.readSeq, watchLevel: effectiveLevel(r.postLevel, r.categoryLevel) }]),
       );
     },
 
