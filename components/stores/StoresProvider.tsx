@@ -2,8 +2,8 @@
 import { createContext, useContext, useEffectEvent, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useStore } from "zustand";
-import { pageLayer } from "@/components/personal/layer";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { pageLayer } from "@/components/personal/layer";
 import type { PresenceSnapshot } from "@/server/realtime/events";
 import type { StaffStore } from "@/components/admin/stats-store";
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from "./connection";
@@ -78,11 +78,6 @@ export function useConnectionStore<T>(selector: (s: ConnectionState) => T): T {
 }
 
 /**
- * Applies each server payload after the first to a store that was created from the first.
- * The guard is the payload's identity: a re-render keeps the store (and its live updates),
- * while router.refresh() brings a new payload. Before paint, so the old one never shows.
- */
-/**
  * On a member shell, the reader's notifications come from the page's layer. A shell that came
  * without one (it cannot, short of a broken response) is rendered again for this reader alone:
  * Next's refresh asks with their session, which is never a shell.
@@ -97,6 +92,11 @@ function useShellNotifications(shell: boolean, notifications: NotificationStore)
   }, [shell, notifications, router]);
 }
 
+/**
+ * Applies each server payload after the first to a store that was created from the first.
+ * The guard is the payload's identity: a re-render keeps the store (and its live updates),
+ * while router.refresh() brings a new payload. Before paint, so the old one never shows.
+ */
 function useLaterPayloads<T>(payload: T, apply: (payload: T) => void): void {
   const applied = useRef(payload);
   // apply writes to a store that lives as long as the component: an event, not a trigger.
