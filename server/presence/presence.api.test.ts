@@ -11,7 +11,11 @@ describe("GET /api/v1/presence", () => {
     expect(Object.keys(res.json).sort()).toEqual(["count", "guests", "users"]);
     expect(res.json.count).toBe(res.json.users.length);
     expect(Number.isInteger(res.json.guests)).toBe(true);
-    for (const u of res.json.users) expect(Object.keys(u).sort()).toEqual(["id", "username"]);
+    // The contract's {id, username}, and the avatar (an extension) of anyone online from other tests.
+    for (const u of res.json.users) {
+      expect(u).toMatchObject({ id: expect.any(String), username: expect.any(String) });
+      expect(["avatarUrl", "id", "username"]).toEqual(expect.arrayContaining(Object.keys(u)));
+    }
   });
 
   it("counts no one for plain HTTP traffic (presence is live sockets only)", async () => {
