@@ -11,7 +11,7 @@ function consoleErrors(page: Page): string[] {
   return errors;
 }
 
-test.describe("members' post pages from the shared member render", () => {
+test.describe("members' pages from the shared member render", () => {
   test("each member's own reactions, controls, name and notifications are laid over the one render", async ({ browser }) => {
     const alice = await member(browser, "layered");
     const bob = await member(browser, "layerbob");
@@ -57,5 +57,37 @@ test.describe("members' post pages from the shared member render", () => {
     expect(errors).toEqual([]);
     await alice.context.close();
     await bob.context.close();
+  });
+
+  test("home and category pages show each member their own read state and watch level over the shared render", async ({ browser }) => {
+    const author = await member(browser, "listauthor");
+    const reader = await member(browser, "listreader");
+    const post = await createPost(author.api, `Listed for members ${Date.now()}`);
+    for (const body of ["one", "two", "three"]) await author.api.post(`/api/v1/posts/${post.id}/comments`, { body: `comment ${body}` });
+    await reader.api.put(`/api/v1/posts/${post.id}/read`, { seq: 1 });
+    await reader.api.put("/api/v1/categories/general/watch", { level: "watching" });
+
+    // The author's loads leave the member render of both pages; the reader's are laid over it.
+    await author.page.goto("/c/general");
+    await author.page.goto("/");
+    const errors = consoleErrors(reader.page);
+    await reader.page.goto("/c/general");
+    await expect(reader.page.locator("script#parley-personal")).toHaveCount(1);
+    await expect(reader.page.getByTestId("watch-control")).toHaveAccessibleName("Notifications for this category: Watching");
+    const item = reader.page.getByTestId("post-item").filter({ hasText: post.title });
+    await expect(item.getByRole("img", { name: "2 unread comments" })).toBeVisible();
+
+    await reader.page.goto("/");
+    await expect(reader.page.getByRole("heading", { name: `Welcome back, ${reader.api.me.user.username}` })).toBeVisible();
+    await expect(
+      reader.page.getByTestId("post-item").filter({ hasText: post.title }).getByRole("img", { name: "2 unread comments" }),
+    ).toBeVisible();
+    // The author, on the same renders, has nothing unread there and watches the category normally.
+    await author.page.goto("/c/general");
+    await expect(author.page.getByTestId("watch-control")).toHaveAccessibleName("Notifications for this category: Normal");
+    await expect(author.page.getByTestId("post-item").filter({ hasText: post.title }).getByTestId("unread-badge")).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await author.context.close();
+    await reader.context.close();
   });
 });

@@ -22,16 +22,16 @@ const app = await startApp();
 const upgrades = dev ? undefined : (new EventEmitter() as Server);
 const nextApp = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd(), httpServer: upgrades });
 await nextApp.prepare();
-// In production, guests' post, category and home pages, and members' post pages (the shared
-// member render with each reader's own layer), are replayed from the read model
-// (http/page-cache.ts); in development every load renders, so an edited component shows at once.
+// In production, post, category and home pages are replayed from the read model (to members:
+// the shared member render with each reader's own layer; http/page-cache.ts); in development
+// every load renders, so an edited component shows at once.
 const render = nextApp.getRequestHandler();
 const members: MemberLayers = {
   async viewer(req) {
     const session = await resolveSession(sessionTokenFrom(req.headers.cookie), env.secret, app.services.sessions.lookup);
     return session.status === "ok" && fitsSharedRender(session.viewer) ? session.viewer : null;
   },
-  layer: (viewer, postId) => app.services.personal.postPage(viewer, postId),
+  layer: (viewer, page) => app.services.personal.layer(viewer, page),
 };
 const handle = env.production ? createPageCache(app.services.readModel, render, members) : render;
 const serveMetrics = createMetricsEndpoint(app.metrics, env.METRICS_TOKEN);

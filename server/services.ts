@@ -190,7 +190,7 @@ export function createServices({
     reactions,
     reports,
     notifications,
-    personal: createPersonalService({ repo: createPersonalRepository(db), posts: reads.posts, notifications }),
+    personal: createPersonalService({ repo: createPersonalRepository(db), posts: reads.posts, present, follow, notifications }),
     search: createSearchService({ repo: createSearchRepository(db), limits }),
     follow,
     drafts,

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { WatchLevel } from "@/server/dto";
 import { call } from "@/components/api";
+import { useShellLayer } from "@/components/personal/layer";
 import { BellIcon, EyeIcon } from "@/components/ui/icons";
 import { BellOffIcon } from "./icons";
 import { cn } from "@/components/ui/cn";
@@ -24,6 +25,12 @@ function LevelIcon({ level, className }: { level: WatchLevel; className?: string
 export function WatchControl({ target, level: initial }: { target: Target; level: WatchLevel }) {
   const t = useTranslations("follow.watch");
   const [level, setLevel] = useState(initial);
+  // A new answer from the server (a member shell's layer, a refresh) replaces the one held.
+  const [given, setGiven] = useState(initial);
+  if (given !== initial) {
+    setGiven(initial);
+    setLevel(initial);
+  }
   const [open, setOpen] = useState(false);
   const [error, setError] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -134,4 +141,10 @@ export function WatchControl({ target, level: initial }: { target: Target; level
       )}
     </div>
   );
+}
+
+/** A category's watch control; on a member shell (`shell`) the level comes from the page's layer. */
+export function CategoryWatchControl({ slug, level, shell }: { slug: string; level: WatchLevel; shell: boolean }) {
+  const layered = useShellLayer(shell)?.list?.categoryLevel;
+  return <WatchControl target={{ kind: "category", slug }} level={layered ?? level} />;
 }

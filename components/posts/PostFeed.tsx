@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { announce } from "@/components/a11y/Announcer";
 import type { Post } from "@/server/dto";
 import { useLiveRoom } from "@/components/realtime/live";
@@ -11,6 +11,7 @@ import { call } from "@/components/api";
 import { useErrorText } from "@/components/i18n/errors";
 import { Button } from "@/components/ui/Button";
 import { ArrowUpIcon } from "@/components/ui/icons";
+import { useShellLayer } from "@/components/personal/layer";
 import { PostListItem } from "./PostListItem";
 
 interface PostFeedProps {
@@ -20,6 +21,8 @@ interface PostFeedProps {
   empty: ReactNode;
   /** The member's "unread" or "new" posts instead of all (home feed only). */
   filter?: "unread" | "new";
+  /** Rendered for members in general: each post's read state comes from the page's layer. */
+  shell?: boolean;
 }
 
 /** A live list of posts: server data first, then socket updates through the feed store. */
@@ -31,10 +34,22 @@ export function PostFeed(props: PostFeedProps) {
   );
 }
 
-function LiveFeed({ scope, initial, showCategory = true, empty, filter }: PostFeedProps) {
+function LiveFeed({ scope, initial, showCategory = true, empty, filter, shell = false }: PostFeedProps) {
   const t = useTranslations("posts");
   const describe = useErrorText();
   const feed = useFeedStoreApi();
+  const states = useShellLayer(shell)?.list?.posts;
+  useLayoutEffect(() => {
+    // A member shell: the reader's read state on each post, as the page hydrates.
+    if (!states) return;
+    const { scope: held, posts, pinnedFirst, hydrate } = feed.getState();
+    if (held)
+      hydrate(
+        held,
+        posts.map((p) => (states[p.id] ? { ...p, ...states[p.id] } : p)),
+        { pinnedFirst },
+      );
+  }, [states, feed]);
   const catchUp = useCallback(() => catchUpFeed(feed), [feed]);
   useLiveRoom(scope, catchUp);
   const posts = useFeedStore((s) => s.posts);

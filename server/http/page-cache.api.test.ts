@@ -221,3 +221,50 @@ describe("members' post pages: one shared render, each reader's own layer", () =
     expect(page.text).not.toContain("<script>window.owned=1");
   });
 });
+
+describe("members' home and category pages: the shared member render and their read states", () => {
+  it("lays each listed post's read state and the category's watch level over one render", async () => {
+    const author = await server.member("lister");
+    const reader = await server.member("listreader");
+    const post = (await author.post("/api/v1/posts", { categorySlug: "general", title: "Listed with read state", body: "x" })).json.post;
+    for (const body of ["one", "two", "three"]) await author.post(`/api/v1/posts/${post.id}/comments`, { body: `listed comment ${body}` });
+    await reader.put(`/api/v1/posts/${post.id}/read`, { seq: 1 });
+    await reader.put("/api/v1/categories/general/watch", { level: "watching" });
+
+    const [, category] = await memberRenderThenReplay(reader, "/c/general");
+    expect([category.status, category.hit]).toEqual([200, true]);
+    expect(category.text).toContain("Listed with read state");
+    expect(category.cacheControl).toMatch(/private.*no-store/);
+    expect(category.layer.me.id).toBe(reader.me.user.id);
+    expect(category.layer.list.categoryLevel).toBe("watching");
+    expect(category.layer.list.posts[post.id]).toEqual({ readSeq: 1, unreadCount: 2, watchLevel: "normal" });
+    // The shared render names no reader.
+    expect(category.text.replace(LAYER, "")).not.toContain(reader.me.user.username);
+
+    const [, home] = await memberRenderThenReplay(reader, "/");
+    expect([home.status, home.hit]).toEqual([200, true]);
+    expect(home.layer.list.posts[post.id]).toEqual({ readSeq: 1, unreadCount: 2, watchLevel: "normal" });
+    expect(home.layer.list.categoryLevel).toBeUndefined();
+    expect(home.text.replace(LAYER, "")).not.toContain(reader.me.user.username);
+
+    // The author's own layer over the same render: their post, read to their last comment, watched.
+    const authors = await memberGet(author, "/c/general");
+    expect(authors.layer.list.posts[post.id]).toEqual({ readSeq: 3, unreadCount: 0, watchLevel: "watching" });
+  });
+
+  it("renders the home page of a member who muted a category for them alone", async () => {
+    const muter = await server.member("muter");
+    await muter.put("/api/v1/categories/general/watch", { level: "muted" });
+    const home = await memberGet(muter, "/");
+    const again = await memberGet(muter, "/");
+    expect([home.status, home.layer, again.hit, again.layer]).toEqual([200, null, false, null]);
+    // Their category pages are the shared render still, with the level they chose.
+    const category = await memberGet(muter, "/c/general");
+    expect(category.layer.list.categoryLevel).toBe("muted");
+  });
+
+  it("sends an unknown category to Next, which answers 404", async () => {
+    const member = await server.member("lost");
+    expect(await memberGet(member, "/c/no-such-category")).toMatchObject({ status: 404, hit: false, layer: null });
+  });
+});

@@ -4,7 +4,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import { SESSION_COOKIES } from "../auth/session";
 import type { Viewer } from "../dto";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locales";
-import type { PersonalLayer } from "../personal/layer";
+import type { MemberPage, PersonalLayer } from "../personal/layer";
 import { LAYER_ELEMENT_ID } from "../../components/personal/layer-element";
 import { SHELL_HEADER } from "./headers";
 import { TAGS } from "../readmodel/invalidation";
@@ -83,11 +83,18 @@ export function guestPage(req: IncomingMessage): { key: string; tags: string[] }
   return { key: `page:${locale}:${req.url}`, tags: load.tags };
 }
 
-/** A signed-in reader's plain load of a post page: the post, and the cookies it came with. */
-function memberPostPage(req: IncomingMessage): { postId: string; tags: string[]; cookies: Record<string, string | undefined> } | null {
+/** A signed-in reader's plain load of a cacheable page: which page, its tags, and the cookies it came with. */
+function memberPageLoad(req: IncomingMessage): { page: MemberPage; tags: string[]; cookies: Record<string, string | undefined> } | null {
   const load = plainPageLoad(req);
-  const post = load && hasSession(load.cookies) ? POST_PAGE.exec(req.url ?? "") : null;
-  return post && load && { postId: post[1], ...load };
+  if (!load || !hasSession(load.cookies)) return null;
+  const url = req.url ?? "";
+  const post = POST_PAGE.exec(url);
+  const page: MemberPage = post
+    ? { kind: "post", postId: post[1] }
+    : url === "/"
+      ? { kind: "home" }
+      : { kind: "category", slug: url.slice("/c/".length) };
+  return { page, ...load };
 }
 
 /** A reader's layer as the page carries it: JSON that never runs, with no way to close its element. */
@@ -157,7 +164,10 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, render: Render
       const nonce = nonceOf(req);
       const type = String(res.getHeader("content-type") ?? "");
       const replayable =
-        res.statusCode === 200 && type.startsWith("text/html") && res.getHeader("set-cookie") === undefined && res.getHeader("content-encoding") === undefined;
+        res.statusCode === 200 &&
+        type.startsWith("text/html") &&
+        res.getHeader("set-cookie") === undefined &&
+        res.getHeader("content-encoding") === undefined;
       if (!replayable || !nonce) reject(new Error("not a replayable page"));
       else {
         const unslot = (value: string) => value.replaceAll(nonce, NONCE_SLOT);
@@ -191,12 +201,12 @@ async function replay(req: IncomingMessage, res: ServerResponse, page: CachedPag
   return true;
 }
 
-/** How the page cache learns about a signed-in reader of a post page. */
+/** How the page cache learns about a signed-in reader of a cacheable page. */
 export interface MemberLayers {
-  /** The member a request's session names, when their page is the shared member render plus their layer; else null. */
+  /** The member a request's session names, when their pages can be the shared member render plus their layer; else null. */
   viewer(req: IncomingMessage): Promise<Viewer | null>;
-  /** That member's layer over a post page (rejects when the post is not theirs to see). */
-  layer(viewer: Viewer, postId: string): Promise<PersonalLayer>;
+  /** That member's layer over `page`: null when the shared render is not what they see; rejects when the page is not there for them. */
+  layer(viewer: Viewer, page: MemberPage): Promise<PersonalLayer | null>;
 }
 
 /**
@@ -206,17 +216,24 @@ export interface MemberLayers {
  * hears of it. Each replay carries this response's own CSP nonce.
  *
  * - Guests get the guest render of their language.
- * - Members in good standing (`members.viewer`) reading a post get the **member shell**: the
- *   page rendered for members in general (Next sees no session, only SHELL_HEADER and the
- *   member's language), with their own layer (`members.layer`: who they are, notifications,
- *   read position, watch level, reactions) put in the page as JSON for the client to lay over
- *   it as it hydrates. Every member's page reuses one render; only the layer is per reader.
+ * - Members in good standing (`members.viewer`) get the **member shell**: the page rendered for
+ *   members in general (Next sees no session, only SHELL_HEADER and the member's language),
+ *   with their own layer (`members.layer`: who they are, notifications, read positions, watch
+ *   levels, reactions) put in the page as JSON for the client to lay over it as it hydrates.
+ *   Every member's page reuses one render; only the layer is per reader.
  * - Staff, banned and unverified members, other pages, client navigations and anything but a
  *   plain 200 render go straight to Next.
  */
 export function createPageCache(readModel: ReadModel, render: RenderPage, members?: MemberLayers): RenderPage {
   /** Serves `key` from the read model, rendering it through Next on a miss; `fallback` when that fails. */
-  async function fromCache(req: IncomingMessage, res: ServerResponse, key: string, tags: string[], fallback: () => Promise<void>, inject?: string) {
+  async function fromCache(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    tags: string[],
+    fallback: () => Promise<void>,
+    inject?: string,
+  ) {
     // Next renders the stored copy uncompressed; replays compress it for readers that accept gzip.
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     delete req.headers["accept-encoding"];
@@ -243,17 +260,22 @@ export function createPageCache(readModel: ReadModel, render: RenderPage, member
     if (!(await replay(req, res, page, gzip, inject))) await fallback();
   }
 
-  async function memberShell(req: IncomingMessage, res: ServerResponse, load: NonNullable<ReturnType<typeof memberPostPage>>) {
+  async function memberShell(req: IncomingMessage, res: ServerResponse, load: NonNullable<ReturnType<typeof memberPageLoad>>) {
     const viewer = members ? await members.viewer(req).catch(() => null) : null;
     if (!viewer || !members) return render(req, res);
-    let layer: PersonalLayer;
+    let layer: PersonalLayer | null;
     try {
-      layer = await members.layer(viewer, load.postId);
+      layer = await members.layer(viewer, load.page);
     } catch {
       // Not there for them, or the database is away: Next answers as it would anyway.
       return render(req, res);
     }
-    const locale = resolveLocale({ member: viewer.locale, cookie: load.cookies[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
+    if (!layer) return render(req, res);
+    const locale = resolveLocale({
+      member: viewer.locale,
+      cookie: load.cookies[LOCALE_COOKIE],
+      acceptLanguage: req.headers["accept-language"],
+    });
     const cookie = req.headers.cookie;
     req.headers.cookie = `${LOCALE_COOKIE}=${locale}`;
     req.headers[SHELL_HEADER] = "member";
@@ -268,7 +290,7 @@ export function createPageCache(readModel: ReadModel, render: RenderPage, member
   return async (req, res) => {
     const guest = guestPage(req);
     if (guest) return fromCache(req, res, guest.key, guest.tags, () => render(req, res));
-    const member = memberPostPage(req);
+    const member = memberPageLoad(req);
     if (member) return memberShell(req, res, member);
     return render(req, res);
   };

@@ -13,6 +13,12 @@ export interface PostState {
 
 export function createPersonalRepository(db: Db) {
   return {
+    /** Whether the member muted a category (their home feed then leaves its posts out). */
+    async mutesACategory(userId: string): Promise<boolean> {
+      const row = await db.watch.findFirst({ where: { userId, categoryId: { not: null }, level: "MUTED" }, select: { userId: true } });
+      return row !== null;
+    },
+
     /** A member's read position, watch level and reactions in one post, in one statement; null when there is no such post. */
     async postState(userId: string, postId: string): Promise<PostState | null> {
       const [row] = await db.$queryRaw<

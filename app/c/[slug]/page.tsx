@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getServices } from "@/server/context";
-import { getViewer } from "@/server/auth/viewer";
+import { getViewer, isMemberShell } from "@/server/auth/viewer";
 import { PostFeed } from "@/components/posts/PostFeed";
 import { Card } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PlusIcon } from "@/components/ui/icons";
 import { orNotFound } from "../../_components/load";
-import { WatchControl } from "@/components/follow/WatchControl";
+import { CategoryWatchControl } from "@/components/follow/WatchControl";
 
 export const dynamic = "force-dynamic";
 
@@ -24,12 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CategoryPage({ params }: Props) {
   const { slug } = await params;
-  const viewer = await getViewer();
+  const [viewer, shell] = await Promise.all([getViewer(), isMemberShell()]);
   const services = getServices();
   const page = await orNotFound(services.posts.listByCategory(slug, viewer));
   const { category } = page;
-  const watchLevel = viewer ? await services.follow.categoryLevel(viewer, category.slug) : null;
-  const canPost = viewer && !viewer.ban;
+  // The page for members in general renders as "a member"; each reader's layer fills it in.
+  const watchLevel = viewer ? await services.follow.categoryLevel(viewer, category.slug) : shell ? "normal" : null;
+  const canPost = (viewer && !viewer.ban) || shell;
   const newHref = `/new?category=${encodeURIComponent(category.slug)}`;
   const t = await getTranslations("category");
   return (
@@ -41,7 +42,7 @@ export default async function CategoryPage({ params }: Props) {
           {category.description && <p className="mt-1 max-w-2xl text-zinc-600 dark:text-zinc-400">{category.description}</p>}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          {watchLevel && <WatchControl target={{ kind: "category", slug: category.slug }} level={watchLevel} />}
+          {watchLevel && <CategoryWatchControl slug={category.slug} level={watchLevel} shell={shell} />}
           {canPost && (
             <LinkButton href={newHref}>
               <PlusIcon className="size-4" />
@@ -54,6 +55,7 @@ export default async function CategoryPage({ params }: Props) {
         <PostFeed
           scope={`category:${category.slug}`}
           initial={{ posts: page.items, nextCursor: page.nextCursor }}
+          shell={shell}
           showCategory={false}
           empty={
             <EmptyState
