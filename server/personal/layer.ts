@@ -15,13 +15,6 @@ export interface MyReactions {
   comments: Record<string, ReactionKind>;
 }
 
-/**
- * What a page rendered for members in general lacks for one member: who they are, their
- * notifications, on a post page their read position, watch level and reactions, and on the
- * home and category pages the read state of each post listed. The page
- * cache sends it beside the shared render (server/http/page-cache.ts) and the client lays it
- * over the page as it hydrates.
- */
 /** A member's read position in a post, the unread comments after it, and their watch level on it. */
 export interface ReadState {
   readSeq: number | null;
@@ -32,6 +25,13 @@ export interface ReadState {
 /** Which shared member render a layer is laid over. */
 export type MemberPage = { kind: "post"; postId: string } | { kind: "home" } | { kind: "category"; slug: string };
 
+/**
+ * What a page rendered for members in general lacks for one member: who they are, their
+ * notifications, on a post page their read position, watch level and reactions, and on the
+ * home and category pages the read state of each post listed. The page cache sends it beside
+ * the shared render (server/http/page-cache.ts) and the client lays it over the page as it
+ * hydrates.
+ */
 export interface PersonalLayer {
   me: Me;
   /** False: the member has not confirmed their email yet (the page shows the banner). */
