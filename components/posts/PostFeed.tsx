@@ -40,15 +40,9 @@ function LiveFeed({ scope, initial, showCategory = true, empty, filter, shell = 
   const feed = useFeedStoreApi();
   const states = useShellLayer(shell)?.list?.posts;
   useLayoutEffect(() => {
-    // A member shell: the reader's read state on each post, as the page hydrates.
-    if (!states) return;
-    const { scope: held, posts, pinnedFirst, hydrate } = feed.getState();
-    if (held)
-      hydrate(
-        held,
-        posts.map((p) => (states[p.id] ? { ...p, ...states[p.id] } : p)),
-        { pinnedFirst },
-      );
+    // A member shell: the reader's read state on each post, as the page hydrates (live events
+    // that landed since stay).
+    if (states) feed.getState().applyReadStates(states);
   }, [states, feed]);
   const catchUp = useCallback(() => catchUpFeed(feed), [feed]);
   useLiveRoom(scope, catchUp);

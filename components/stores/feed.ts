@@ -17,6 +17,8 @@ export interface FeedState {
   /** Adds a further page (cursor pagination) to the visible list. */
   append(posts: Post[]): void;
   upsertPost(post: Post): void;
+  /** Lays a member's read state over the posts held (a member shell's layer), keeping everything else. */
+  applyReadStates(states: Record<string, { readSeq: number | null; watchLevel: Post["watchLevel"] }>): void;
   removePost(id: string): void;
   showPending(): void;
 }
@@ -90,6 +92,20 @@ const feedState: StateCreator<FeedState> = (set, get) => ({
     // New to this page: hold it behind the pill rather than shifting the list under the reader.
     const nextPending = { ...pending, [post.id]: post };
     set({ pending: nextPending, pendingCount: Object.keys(nextPending).length });
+  },
+
+  applyReadStates(states) {
+    const { byId, pending, pinnedFirst } = get();
+    // The unread count follows the post as held now: a live event may have moved its lastSeq.
+    const lay = (posts: Record<string, Post>) =>
+      Object.fromEntries(
+        Object.entries(posts).map(([id, p]) => {
+          const state = states[id];
+          return [id, state ? withReadState(p, { ...p, readSeq: state.readSeq, watchLevel: state.watchLevel }) : p];
+        }),
+      );
+    const next = lay(byId);
+    set({ byId: next, posts: order(next, pinnedFirst), pending: lay(pending) });
   },
 
   removePost(id) {
