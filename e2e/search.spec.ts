@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createPost, member, origin } from "./support";
+import { createPost, member, origin, waitLive } from "./support";
 
 // Several pages, each compiled on first visit, on a shared 2-core machine: more than the default minute.
 test.describe.configure({ timeout: 180_000 });
@@ -14,6 +14,8 @@ test("search from the header: '/' focuses the box, results appear as you type, E
   const other = await createPost(api, "Unrelated", `A comment-free post that mentions ${tok} in passing, deep in its body.`);
 
   await page.goto("/");
+  // "/" is a shortcut the page's script listens for: press it once the page is live (hydrated).
+  await waitLive(page);
   await page.locator("body").press("/");
   const box = page.getByRole("combobox", { name: "Search" });
   await expect(box).toBeFocused();
