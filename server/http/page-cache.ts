@@ -221,8 +221,9 @@ export interface MemberLayers {
  *   with their own layer (`members.layer`: who they are, notifications, read positions, watch
  *   levels, reactions) put in the page as JSON for the client to lay over it as it hydrates.
  *   Every member's page reuses one render; only the layer is per reader.
- * - Staff, banned and unverified members, other pages, client navigations and anything but a
- *   plain 200 render go straight to Next.
+ * - Staff and banned members, a member whose layer says the shared render is not theirs (a home
+ *   page with a muted category), other pages, client navigations and anything but a plain 200
+ *   render go straight to Next.
  */
 export function createPageCache(readModel: ReadModel, render: RenderPage, members?: MemberLayers): RenderPage {
   /** Serves `key` from the read model, rendering it through Next on a miss; `fallback` when that fails. */
