@@ -15,14 +15,6 @@ export function createReactionsRepository(db: Db) {
     async clear(userId: string, t: Target) {
       await db.reaction.deleteMany({ where: { userId, ...t } });
     },
-    async mine(userId: string, targetType: "POST" | "COMMENT", ids: string[]) {
-      if (ids.length === 0) return new Map<string, ReactionKind>();
-      const rows = await db.reaction.findMany({
-        where: { userId, targetType, targetId: { in: ids } },
-        select: { targetId: true, kind: true },
-      });
-      return new Map(rows.map((r) => [r.targetId, r.kind]));
-    },
     /** Reaction counts per target, in one grouped query. */
     async counts(targetType: "POST" | "COMMENT", ids: string[]): Promise<Map<string, ReactionCounts>> {
       const out = new Map<string, ReactionCounts>();

@@ -41,7 +41,6 @@ export function createReactionsService({ repo, posts, comments, present, publish
   return {
     set: (viewer: Viewer | null, type: "post" | "comment", id: string, kind: ReactionKind) => apply(viewer, type, id, kind),
     clear: (viewer: Viewer | null, type: "post" | "comment", id: string) => apply(viewer, type, id, null),
-    mine: repo.mine,
   };
 }
 
