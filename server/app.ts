@@ -27,6 +27,9 @@ import { createMetrics } from "./metrics/metrics";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
 import path from "node:path";
 import { createSessionCache } from "./sessions/session-cache";
+import { createUsersRepository } from "./users/users.repository";
+import { ACCESS_CHANNEL, createAccessCache } from "./users/access-cache";
+import { listen } from "./db/listen";
 import { createMailRepository } from "./mail/mail.repository";
 import { createOutbox } from "./mail/outbox";
 import { fileTransport, smtpTransport } from "./mail/transport";
@@ -81,6 +84,17 @@ export async function startApp() {
   // One cache of live sessions per node: request and handshake lookups fill it, the relay's
   // ended-session access changes (from any node) clear it.
   const sessionCache = createSessionCache();
+  // Members' access rows, per node, forgotten as PostgreSQL announces each change to a User row
+  // (and as the relay's access events arrive); bypassed while that announcement cannot be heard.
+  const usersRepo = createUsersRepository(db);
+  const accessCache = createAccessCache({ find: usersRepo.findAccess, findMany: usersRepo.findAccessMany });
+  const accessChanges = listen(database.url, ACCESS_CHANNEL, {
+    onMessage: (userId) => accessCache.forget(userId),
+    onState: (live) => {
+      accessCache.setLive(live);
+      if (!live) log.warn("not hearing the database's access changes: members' access rows are read on every request");
+    },
+  });
   const mailLog = childLogger("mail");
   const outbox = createOutbox({
     repo: createMailRepository(db),
@@ -103,6 +117,7 @@ export async function startApp() {
     feed,
     access,
     sessions: sessionCache,
+    users: accessCache,
     lanes: {
       delivered: (comment) => {
         metrics.commentDelivered(comment.createdAt);
@@ -134,6 +149,7 @@ export async function startApp() {
     verification: env.EMAIL_VERIFICATION,
     readModel,
     secret: env.secret,
+    accessCache,
   });
   const realtime = createRealtime(io, services, { lanes: broadcaster.lanes, access, refused: metrics.rateLimited });
   metrics.watch({ ...createCensus(io), pool, redis });
@@ -170,6 +186,7 @@ export async function startApp() {
       broadcaster.lanes.stop();
       await notificationMail.stop();
       await outbox.stop();
+      await accessChanges.stop();
       await db.$disconnect();
       await redis?.close();
       await database.stop();

@@ -6,6 +6,7 @@ import type { RateLimiters } from "./http/rate-limit";
 import type { RedisState } from "./redis/link";
 import { createUsersRepository } from "./users/users.repository";
 import { createUsersService } from "./users/users.service";
+import { readThrough, type AccessCache } from "./users/access-cache";
 import { createCategoriesRepository } from "./categories/categories.repository";
 import { createCategoriesService } from "./categories/categories.service";
 import { createPostsRepository } from "./posts/posts.repository";
@@ -78,6 +79,11 @@ export interface ServiceDeps {
   secret?: string;
   /** Where uploads (avatars) are kept: storageFromEnv() in the app, a test's own elsewhere. */
   storage: Storage;
+  /**
+   * Members' access rows as this node keeps them, told of every change (server/users/access-cache.ts).
+   * Default: none, so services built without the database's notifications always read the row.
+   */
+  accessCache?: AccessCache;
 }
 
 /** The composition root of the domain: repositories over one Prisma client, services over them. */
@@ -95,8 +101,10 @@ export function createServices({
   readModel = createReadModel(),
   secret = randomBytes(32).toString("base64url"),
   storage,
+  accessCache,
 }: ServiceDeps) {
   const usersRepo = createUsersRepository(db);
+  const access = accessCache ?? readThrough({ find: usersRepo.findAccess, findMany: usersRepo.findAccessMany });
   const categoriesRepo = createCategoriesRepository(db);
   const postsRepo = createPostsRepository(db);
   const commentsRepo = createCommentsRepository(db);
@@ -116,13 +124,13 @@ export function createServices({
     present,
     publisher,
   });
-  const users = createUsersService({ repo: usersRepo, adminEmails });
+  const users = createUsersService({ repo: usersRepo, adminEmails, access });
   const sessions = createSessionsService({
     repo: createSessionsRepository(db),
     cache: sessionCache,
     publisher,
-    findAccess: usersRepo.findAccess,
-    findAccessMany: usersRepo.findAccessMany,
+    findAccess: access.read,
+    findAccessMany: access.readMany,
   });
   const mail = createMailService({
     repo: createMailRepository(db),

@@ -12,6 +12,32 @@ export function directDb(url: string) {
     const { rowCount } = await pool.query(sql, params);
     if (rowCount !== 1) throw new Error(`expected one row to change, got ${rowCount}: ${sql}`);
   };
+  /**
+   * one() for a change to a member's row. Nodes keep members' access rows and forget one when
+   * PostgreSQL's notification of its change reaches them (server/users/access-cache.ts): this
+   * waits for its own copy of that notification, sent to every listener at the same commit, so
+   * the test's next request meets a node that has heard it, as it would after a moderator's ban.
+   */
+  const oneUser = async (userId: string, sql: string, params: unknown[]) => {
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    try {
+      await listener.query("LISTEN parley_access");
+      const heard = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no parley_access notification for ${userId} within 10 s`)), 10_000);
+        listener.on("notification", (m) => {
+          if (m.payload === userId) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      await one(sql, params);
+      await heard;
+    } finally {
+      await listener.end();
+    }
+  };
   return {
     query: <R extends pg.QueryResultRow = any>(sql: string, params: unknown[] = []) => pool.query<R>(sql, params),
     /** A sign-in session row, as sign-in creates one; its id goes into a minted token's `sid`. */
@@ -22,16 +48,21 @@ export function directDb(url: string) {
       );
       return rows[0].id;
     },
-    setRole: (userId: string, role: Role) => one(`UPDATE "User" SET role = $2::"Role" WHERE id = $1::uuid`, [userId, role]),
+    setRole: (userId: string, role: Role) => oneUser(userId, `UPDATE "User" SET role = $2::"Role" WHERE id = $1::uuid`, [userId, role]),
     /** Revokes every session issued so far (what sign-out-everywhere and bans do). */
-    bumpSessionVersion: (userId: string) => one(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1::uuid`, [userId]),
+    bumpSessionVersion: (userId: string) =>
+      oneUser(userId, `UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1::uuid`, [userId]),
     ban: (userId: string, reason: string | null = "test ban", until: Date | null = null) =>
-      one(`UPDATE "User" SET "bannedAt" = now(), "banReason" = $2, "bannedUntil" = $3 WHERE id = $1::uuid`, [userId, reason, until]),
+      oneUser(userId, `UPDATE "User" SET "bannedAt" = now(), "banReason" = $2, "bannedUntil" = $3 WHERE id = $1::uuid`, [
+        userId,
+        reason,
+        until,
+      ]),
     /** Moves the end of a member's current ban, e.g. into the past to stand for its running out. */
     setBanUntil: (userId: string, until: Date) =>
-      one(`UPDATE "User" SET "bannedUntil" = $2 WHERE id = $1::uuid AND "bannedAt" IS NOT NULL`, [userId, until]),
+      oneUser(userId, `UPDATE "User" SET "bannedUntil" = $2 WHERE id = $1::uuid AND "bannedAt" IS NOT NULL`, [userId, until]),
     unban: (userId: string) =>
-      one(`UPDATE "User" SET "bannedAt" = NULL, "banReason" = NULL, "bannedUntil" = NULL WHERE id = $1::uuid`, [userId]),
+      oneUser(userId, `UPDATE "User" SET "bannedAt" = NULL, "banReason" = NULL, "bannedUntil" = NULL WHERE id = $1::uuid`, [userId]),
     setPostFlags: (postId: string, flags: { locked?: boolean; pinned?: boolean; hidden?: boolean }) =>
       one(
         `UPDATE "Post" SET locked = COALESCE($2, locked), pinned = COALESCE($3, pinned), hidden = COALESCE($4, hidden) WHERE id = $1::uuid`,

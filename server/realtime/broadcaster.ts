@@ -26,6 +26,8 @@ export interface BroadcasterDeps {
   access: Pick<AccessControl, "apply" | "evictFromPost">;
   /** Ended sessions are dropped from this node's session cache as their event arrives. */
   sessions?: { forget(ids: readonly string[]): void };
+  /** This node's cache of members' access rows: a member whose access or face changed leaves it. */
+  users?: { forget(id: string): void };
 }
 
 /**
@@ -133,13 +135,16 @@ export function createBroadcaster(io: ParleyServer, deps: BroadcasterDeps): Publ
       deps.onEmit?.();
       // An ended session leaves this node's session cache at once (server/sessions/session-cache.ts).
       if (target.change.kind === "ended" && target.sessionId) deps.sessions?.forget([target.sessionId]);
+      // The database's notification does this too; the relay's copy may be the first to arrive.
+      deps.users?.forget(target.userId);
       void deps.access.apply(target).catch(() => {}); // a socket that went meanwhile needs nothing
     },
     categoryChanged() {
       // Nothing goes to sockets: the contract has no category event.
     },
-    profileChanged() {
+    profileChanged({ userId }) {
       // Nothing goes to sockets either: the contract has no profile event.
+      deps.users?.forget(userId);
     },
     lanes,
   };

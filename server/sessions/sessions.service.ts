@@ -17,7 +17,7 @@ export interface SessionsDeps {
   repo: SessionsRepository;
   cache: SessionCache;
   publisher: Publisher;
-  /** A user's current access row (role, ban, version): read on every request, never cached. */
+  /** A user's current access row (role, ban, version), on every request: through the node's access cache. */
   findAccess(id: string): Promise<Viewer | null>;
   /** findAccess for many users in one query (deleted accounts left out). */
   findAccessMany(ids: string[]): Promise<Viewer[]>;
@@ -60,8 +60,8 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
   /**
    * A session lookup reading through `readAccess` (a user's access row, for sessions this node
    * knows) and `readSession` (the session with its user's access, for the others): the viewer
-   * of session `sid` when it exists and belongs to `userId`, else null. A cached session costs
-   * the same one query as before sessions existed (the user's access row).
+   * of session `sid` when it exists and belongs to `userId`, else null. A cached session whose
+   * member the node's access cache holds costs no query at all; otherwise one.
    */
   function lookupThrough(
     readAccess: (userId: string) => Promise<Viewer | null | undefined>,
@@ -111,8 +111,9 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
 
     /**
      * lookup() for the socket handshake, with the same answer and the same caches, batched (see
-     * above). Nothing is kept beyond what lookup() keeps, so a ban, an unban or an ended
-     * session acts on the very next handshake, on every node.
+     * above). Nothing is kept beyond what lookup() keeps, so a ban, an unban or an ended session
+     * acts on every node's next handshake once the change is heard (the database's notification
+     * or the relay: milliseconds).
      */
     lookupForSocket,
 

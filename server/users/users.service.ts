@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../db/errors";
 import type { PublicUser, Role, Viewer } from "../dto";
 import type { UsersRepository, UserAccess } from "./users.repository";
 import type { TRegisterInput } from "./users.schema";
+import type { AccessCache } from "./access-cache";
 
 // argon2id with OWASP's minimum profile (19 MiB, 2 passes): strong yet cheap enough for 2 cores.
 export const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -11,9 +12,11 @@ export const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 export interface UsersDeps {
   repo: UsersRepository;
   adminEmails: Set<string>;
+  /** Members' access rows: this node's cache over repo.findAccess, or straight reads. */
+  access: AccessCache;
 }
 
-export function createUsersService({ repo, adminEmails }: UsersDeps) {
+export function createUsersService({ repo, adminEmails, access }: UsersDeps) {
   // Verifying against a throwaway hash when the email is unknown keeps the response time
   // the same, so sign-in does not reveal which emails have accounts.
   const dummyHash = hash("parley-timing-equaliser", ARGON);
@@ -81,7 +84,12 @@ export function createUsersService({ repo, adminEmails }: UsersDeps) {
       };
     },
 
-    findAccess: repo.findAccess,
+    /** A member's access row, through this node's cache (server/users/access-cache.ts). */
+    findAccess: access.read,
+    /**
+     * Members' access rows straight from the database: the sockets' periodic recheck
+     * (server/realtime/recheck.ts) is the net under the cache as well as under the relay.
+     */
     findAccessMany: repo.findAccessMany,
     count: repo.count,
     findPublicByUsername: repo.findPublicByUsername,
