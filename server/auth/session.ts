@@ -18,9 +18,12 @@ export function sessionTokenFrom(cookieHeader: string | null | undefined): strin
  * Tokens already decoded, by their exact text. Decoding derives the key (HKDF) and decrypts the
  * JWE, on every request and handshake otherwise. A token's text fixes its payload (authenticated
  * encryption under one secret), and expiry and the database checks below still run on every
- * use, so remembering it changes only the cost. Bounded; the oldest entry goes first.
+ * use, so remembering it changes only the cost. Bounded; the oldest entry goes first. The bound
+ * is well above the sockets a node holds (10,000 is comfortable): members reconnecting in the
+ * order they first came in would otherwise each push out the next one's token (about 1 KB an
+ * entry, so at most ≈ 20 MB).
  */
-const DECODED_MAX = 5_000;
+const DECODED_MAX = 20_000;
 const decoded = new Map<string, { secret: string; payload: JWT }>();
 
 async function decodeOnce(token: string, secret: string): Promise<JWT | null> {
