@@ -1,5 +1,4 @@
 import type { Db } from "../db/client";
-import { toAccess, viewerSelect } from "../users/users.repository";
 
 /** All Prisma for sign-in sessions (one row per sign-in; its id is the JWT's `sid`). */
 export function createSessionsRepository(db: Db) {
@@ -13,21 +12,14 @@ export function createSessionsRepository(db: Db) {
     origin(id: string) {
       return db.session.findUnique({ where: { id }, select: { method: true, createdAt: true } });
     },
-    /** The session with its user's access (role, ban, version) in one query. */
-    async findWithAccess(id: string) {
-      const row = await db.session.findUnique({
-        where: { id },
-        select: { userId: true, lastSeenAt: true, user: { select: viewerSelect } },
-      });
-      return row ? { userId: row.userId, lastSeenAt: row.lastSeenAt, access: toAccess(row.user) } : null;
+    /** Whose session it is and when it was last seen (the member's access comes from the access cache). */
+    find(id: string) {
+      return db.session.findUnique({ where: { id }, select: { userId: true, lastSeenAt: true } });
     },
-    /** findWithAccess for many sessions in one query (a burst of socket handshakes). */
-    async findManyWithAccess(ids: string[]) {
-      const rows = await db.session.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, userId: true, lastSeenAt: true, user: { select: viewerSelect } },
-      });
-      return new Map(rows.map((row) => [row.id, { userId: row.userId, lastSeenAt: row.lastSeenAt, access: toAccess(row.user) }]));
+    /** find() for many sessions in one query (a burst of socket handshakes). */
+    async findMany(ids: string[]) {
+      const rows = await db.session.findMany({ where: { id: { in: ids } }, select: { id: true, userId: true, lastSeenAt: true } });
+      return new Map(rows.map((row) => [row.id, { userId: row.userId, lastSeenAt: row.lastSeenAt }]));
     },
     /** Stamps these sessions as seen at `at` (one statement for a burst of them). */
     async touch(ids: string[], at: Date) {

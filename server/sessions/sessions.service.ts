@@ -55,13 +55,13 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
     for (const sessionId of sessionIds) publisher.accessChanged({ userId, sessionId, change: { kind: "ended", reason } });
   }
 
-  type SessionRow = { userId: string; lastSeenAt: Date; access: Viewer };
+  type SessionRow = { userId: string; lastSeenAt: Date };
 
   /**
-   * A session lookup reading through `readAccess` (a user's access row, for sessions this node
-   * knows) and `readSession` (the session with its user's access, for the others): the viewer
-   * of session `sid` when it exists and belongs to `userId`, else null. A cached session whose
-   * member the node's access cache holds costs no query at all; otherwise one.
+   * A session lookup reading through `readSession` (whose session it is, for sessions this node
+   * does not know) and `readAccess` (the member's access row, through the node's access cache):
+   * the viewer of session `sid` when it exists and belongs to `userId`, else null. A session and
+   * member the node knows cost no query at all.
    */
   function lookupThrough(
     readAccess: (userId: string) => Promise<Viewer | null | undefined>,
@@ -69,27 +69,27 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
   ) {
     return async ({ sub: userId, sid }: { sub: string; sid: string }): Promise<Viewer | null> => {
       if (!isUuid(sid)) return null;
-      const hit = cache.get(sid);
-      if (hit && hit.userId === userId) {
-        const access = await readAccess(userId);
-        if (!access) return null;
-        touch(sid, userId, hit.lastSeenAt);
-        return { ...access, sessionId: sid };
+      const known = cache.get(sid);
+      let lastSeenAt = known?.userId === userId ? known.lastSeenAt : undefined;
+      if (lastSeenAt === undefined) {
+        const row = await readSession(sid);
+        if (!row || row.userId !== userId) return null;
+        lastSeenAt = row.lastSeenAt.getTime();
+        cache.set(sid, { userId, lastSeenAt });
       }
-      const row = await readSession(sid);
-      if (!row || row.userId !== userId) return null;
-      cache.set(sid, { userId, lastSeenAt: row.lastSeenAt.getTime() });
-      touch(sid, userId, row.lastSeenAt.getTime());
-      return { ...row.access, sessionId: sid };
+      const access = await readAccess(userId);
+      if (!access) return null;
+      touch(sid, userId, lastSeenAt);
+      return { ...access, sessionId: sid };
     };
   }
 
-  const lookup = lookupThrough(findAccess, repo.findWithAccess);
+  const lookup = lookupThrough(findAccess, repo.find);
   // Handshakes arriving together (a join or reconnect storm) are read in one query per
   // event-loop turn, whether this node knows their sessions or not.
   const lookupForSocket = lookupThrough(
     batchLookups(async (ids) => new Map((await findAccessMany(ids)).map((a) => [a.id, a]))),
-    batchLookups(repo.findManyWithAccess),
+    batchLookups(repo.findMany),
   );
 
   return {
@@ -153,7 +153,7 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
     /** NextAuth's sign-out: the session the cookie names, whoever holds it. */
     async signOut(sid: string) {
       if (!isUuid(sid)) return;
-      const row = await repo.findWithAccess(sid);
+      const row = await repo.find(sid);
       if (!row) return;
       await ended(row.userId, await repo.delete(row.userId, [sid]), "signed-out");
     },
