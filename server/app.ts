@@ -64,7 +64,15 @@ export async function startApp() {
       log.warn({ err }, "database connection lost");
     },
   });
-  const db = createDb(pool, undefined, { onQueryError: () => metrics.dbError("query") });
+  // Members' access rows, per node (server/users/access-cache.ts): forgotten as this node writes
+  // a member's row, as PostgreSQL announces any change to one (from any writer), and as the
+  // relay's access events arrive; bypassed while the announcements cannot be heard.
+  const accessCache = createAccessCache({ find: (id) => usersRepo.findAccess(id), findMany: (ids) => usersRepo.findAccessMany(ids) });
+  const db = createDb(pool, undefined, {
+    onQueryError: () => metrics.dbError("query"),
+    onUserWrite: (id) => (id ? accessCache.forget(id) : accessCache.forgetAll()),
+  });
+  const usersRepo = createUsersRepository(db);
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
   const presence = redis ? createResilientPresence(createRedisPresence(redis.commands), redis) : createMemoryPresence();
   const events = createEventCounter(redis?.commands, redis?.isUp);
@@ -84,10 +92,6 @@ export async function startApp() {
   // One cache of live sessions per node: request and handshake lookups fill it, the relay's
   // ended-session access changes (from any node) clear it.
   const sessionCache = createSessionCache();
-  // Members' access rows, per node, forgotten as PostgreSQL announces each change to a User row
-  // (and as the relay's access events arrive); bypassed while that announcement cannot be heard.
-  const usersRepo = createUsersRepository(db);
-  const accessCache = createAccessCache({ find: usersRepo.findAccess, findMany: usersRepo.findAccessMany });
   const accessChanges = listen(database.url, ACCESS_CHANNEL, {
     onMessage: (userId) => accessCache.forget(userId),
     onState: (live) => {

@@ -34,12 +34,41 @@ export function createPool(url: string, { max = 10, connectTimeoutMs = 3000, sta
   return pool;
 }
 
-export function createDb(source: string | pg.Pool, max = 10, { onQueryError }: { onQueryError?(): void } = {}): Db {
+export interface DbHooks {
+  /** A query failed (counted by the metrics); it still throws to the caller. */
+  onQueryError?(): void;
+  /**
+   * A write to User rows went through this client: the member's id when the write named one,
+   * else undefined (any member may have changed). Called once the statement has run.
+   */
+  onUserWrite?(id: string | undefined): void;
+}
+
+const USER_WRITES = new Set(["update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+
+/** The member a write's `where` names by id, if it names exactly one. */
+function userIdOf(args: unknown): string | undefined {
+  const id = (args as { where?: { id?: unknown } } | undefined)?.where?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+export function createDb(source: string | pg.Pool, max = 10, { onQueryError, onUserWrite }: DbHooks = {}): Db {
   const pool = typeof source === "string" ? createPool(source, { max }) : source;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  if (!onQueryError) return new PrismaClient({ adapter });
+  const db = onQueryError ? new PrismaClient({ adapter, log: [{ emit: "event", level: "error" }] }) : new PrismaClient({ adapter });
   // Failed queries as events (counted by the metrics); they still throw to the caller.
-  const db = new PrismaClient({ adapter, log: [{ emit: "event", level: "error" }] });
-  db.$on("error", () => onQueryError());
-  return db as unknown as Db;
+  if (onQueryError) (db as PrismaClient<"error">).$on("error", () => onQueryError());
+  if (!onUserWrite) return db as unknown as Db;
+  // Writes to members' rows, in or out of a transaction, whatever repository made them.
+  return db.$extends({
+    query: {
+      user: {
+        async $allOperations({ operation, args, query }) {
+          const result = await query(args);
+          if (USER_WRITES.has(operation)) onUserWrite(userIdOf(args));
+          return result;
+        },
+      },
+    },
+  }) as unknown as Db;
 }

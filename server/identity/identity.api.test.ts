@@ -1,28 +1,46 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createClient, directDb, freePort, signedUpClient, startNode, TEST_PASSWORD, uniqueName, type Client, type RunningNode } from "@/test/harness";
+import {
+  createClient,
+  createDatabaseOn,
+  directDb,
+  freePort,
+  signedUpClient,
+  startNode,
+  TEST_PASSWORD,
+  uniqueName,
+  type Client,
+  type DirectDb,
+  type RunningNode,
+  type TestDatabase,
+} from "@/test/harness";
 import { expectError, expectOk } from "@/test/expect";
 import { closeAllSockets, handshakeOutcome } from "@/test/sockets";
 import { signOut } from "@/test/accounts";
 import { mailsTo, tokenFrom, waitForMail } from "@/test/mail";
 import { signInWithIdp, startTestIdp, type TestIdp } from "@/test/oidc-provider";
 
-// A node of its own, configured with a real OpenID provider started here (the shared node has none).
-const databaseUrl = inject("databaseUrl");
-const db = directDb(databaseUrl);
+// A node of its own, configured with a real OpenID provider started here (the shared node has
+// none), on a database of its own: nodes sharing a database share its mail outbox, and the
+// shared node would otherwise send some of this node's mail (and this one some of the others').
+let database: TestDatabase;
+let db: DirectDb;
 let idp: TestIdp;
 let node: RunningNode;
 
 beforeAll(async () => {
+  database = await createDatabaseOn(inject("databaseUrl"), "parley_identity");
+  db = directDb(database.url);
   const port = await freePort();
   idp = await startTestIdp(`http://127.0.0.1:${port}`);
-  node = await startNode({ databaseUrl, port, env: idp.env });
+  node = await startNode({ databaseUrl: database.url, port, env: idp.env });
 });
 afterAll(async () => {
   closeAllSockets();
   await node?.stop();
   await idp?.stop();
-  await db.close();
+  await db?.close();
+  await database?.stop();
 });
 
 const newId = () => `idp-${randomBytes(6).toString("hex")}`;

@@ -94,6 +94,29 @@ describe("members' access rows, per node", () => {
   });
 });
 
+describe("writes to members' rows through a node's own client", () => {
+  it("name the member written, in or out of a transaction, as soon as the statement has run", async () => {
+    const written: (string | undefined)[] = [];
+    const own = createDb(url, 2, { onUserWrite: (id) => written.push(id) });
+    try {
+      const id = await newMember();
+      await own.user.update({ where: { id }, data: { bio: "first" } });
+      expect(written).toEqual([id]);
+      await own.$transaction(async (tx) => {
+        await tx.user.update({ where: { id }, data: { bio: "second" } });
+        expect(written).toEqual([id, id]);
+      });
+      // A write that does not name one member by id may have changed any of them.
+      await own.user.updateMany({ where: { username: "no-such-member" }, data: { bio: "x" } });
+      expect(written).toEqual([id, id, undefined]);
+      await own.user.findUnique({ where: { id } });
+      expect(written).toHaveLength(3);
+    } finally {
+      await own.$disconnect();
+    }
+  });
+});
+
 describe("the cache's own rules", () => {
   const member = (over: Partial<Viewer> = {}): Viewer => ({
     id: "u1",

@@ -8,6 +8,9 @@ import type { Viewer } from "../dto";
  * - PostgreSQL announces every committed change to a User row on the `parley_access` channel (a
  *   trigger: prisma/migrations/20261203000000_access_notify), whoever made it: any node, a script, an operator
  *   at psql. Each node's listener (server/db/listen.ts) calls `forget` for that member.
+ * - A write to a User row through this node's Prisma client calls `forget` as soon as the
+ *   statement has run (server/db/client.ts), so the node that made a change reads it back on the
+ *   member's very next request, before the notification arrives.
  * - The relay's access and profile events call `forget` too, on every node.
  * - While the listener is down (the database away, the connection lost) the cache is empty and
  *   every read goes to the database; when it is back, it starts empty again, since changes made
@@ -26,6 +29,8 @@ export interface AccessCache {
   /** read() for many members: the ones not cached in one query. Deleted accounts are left out. */
   readMany(ids: string[]): Promise<Viewer[]>;
   forget(id: string): void;
+  /** Forgets every member (a write that may have changed any of them). */
+  forgetAll(): void;
   /** The listener's state: false empties the cache and bypasses it until true. */
   setLive(live: boolean): void;
 }
@@ -40,7 +45,7 @@ export interface AccessCacheDeps {
 
 /** No cache at all: every read goes to the database (services built without a listener, e.g. in tests). */
 export function readThrough({ find, findMany }: Pick<AccessCacheDeps, "find" | "findMany">): AccessCache {
-  return { read: find, readMany: findMany, forget() {}, setLive() {} };
+  return { read: find, readMany: findMany, forget() {}, forgetAll() {}, setLive() {} };
 }
 
 export function createAccessCache({ find, findMany, ttlMs = 60_000, max = 20_000, now = Date.now }: AccessCacheDeps): AccessCache {
@@ -94,6 +99,10 @@ export function createAccessCache({ find, findMany, ttlMs = 60_000, max = 20_000
     forget(id) {
       changes++;
       entries.delete(id);
+    },
+    forgetAll() {
+      changes++;
+      entries.clear();
     },
     setLive(state) {
       changes++;
