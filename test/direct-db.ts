@@ -1,4 +1,5 @@
 import pg from "pg";
+import { ACCESS_CHANNEL } from "../server/users/access-cache";
 
 export type Role = "MEMBER" | "MODERATOR" | "ADMIN";
 
@@ -22,9 +23,9 @@ export function directDb(url: string) {
     const listener = new pg.Client({ connectionString: url });
     await listener.connect();
     try {
-      await listener.query("LISTEN parley_access");
+      await listener.query(`LISTEN ${ACCESS_CHANNEL}`);
       const heard = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no parley_access notification for ${userId} within 10 s`)), 10_000);
+        const timer = setTimeout(() => reject(new Error(`no ${ACCESS_CHANNEL} notification for ${userId} within 10 s`)), 10_000);
         listener.on("notification", (m) => {
           if (m.payload === userId) {
             clearTimeout(timer);

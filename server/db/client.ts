@@ -44,8 +44,6 @@ export interface DbHooks {
   onUserWrite?(id: string | undefined): void;
 }
 
-const USER_WRITES = new Set(["update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
-
 /** The member a write's `where` names by id, if it names exactly one. */
 function userIdOf(args: unknown): string | undefined {
   const id = (args as { where?: { id?: unknown } } | undefined)?.where?.id;
@@ -59,16 +57,16 @@ export function createDb(source: string | pg.Pool, max = 10, { onQueryError, onU
   // Failed queries as events (counted by the metrics); they still throw to the caller.
   if (onQueryError) (db as PrismaClient<"error">).$on("error", () => onQueryError());
   if (!onUserWrite) return db as unknown as Db;
-  // Writes to members' rows, in or out of a transaction, whatever repository made them.
+  // Writes to members' rows, in or out of a transaction, whatever repository made them (reads
+  // pass through untouched).
+  const written = async ({ args, query }: { args: unknown; query: (args: never) => Promise<unknown> }) => {
+    const result = await query(args as never);
+    onUserWrite(userIdOf(args));
+    return result;
+  };
   return db.$extends({
     query: {
-      user: {
-        async $allOperations({ operation, args, query }) {
-          const result = await query(args);
-          if (USER_WRITES.has(operation)) onUserWrite(userIdOf(args));
-          return result;
-        },
-      },
+      user: { update: written, updateMany: written, updateManyAndReturn: written, upsert: written, delete: written, deleteMany: written },
     },
   }) as unknown as Db;
 }

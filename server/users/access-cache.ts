@@ -1,13 +1,16 @@
 import type { Viewer } from "../dto";
 
+/** The channel the trigger notifies (prisma/migrations/20261203000000_access_notify). */
+export const ACCESS_CHANNEL = "parley_access";
+
 /**
  * Members' access rows (role, ban, session version, name, avatar, email state), kept per node
  * so that a request, a handshake or a member's page does not read its member's row each time.
  *
  * It is only as good as what tells it of changes, so it keeps nothing unless it is `live`:
- * - PostgreSQL announces every committed change to a User row on the `parley_access` channel (a
- *   trigger: prisma/migrations/20261203000000_access_notify), whoever made it: any node, a script, an operator
- *   at psql. Each node's listener (server/db/listen.ts) calls `forget` for that member.
+ * - PostgreSQL announces every committed change to a User row on ACCESS_CHANNEL, whoever made
+ *   it: any node, a script, an operator at psql. Each node's listener (server/db/listen.ts)
+ *   calls `forget` for that member.
  * - A write to a User row through this node's Prisma client calls `forget` as soon as the
  *   statement has run (server/db/client.ts), so the node that made a change reads it back on the
  *   member's very next request, before the notification arrives.
@@ -20,9 +23,6 @@ import type { Viewer } from "../dto";
  * - A read that was in flight while any member was forgotten keeps its answer to itself: it may
  *   have been read before that change committed.
  */
-/** The channel the trigger notifies (prisma/migrations/20261203000000_access_notify). */
-export const ACCESS_CHANNEL = "parley_access";
-
 export interface AccessCache {
   /** The member's access, from the cache when it holds them, else from the database. */
   read(id: string): Promise<Viewer | null>;
