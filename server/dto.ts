@@ -40,7 +40,7 @@ export interface Viewer extends UserRef {
   emailVerified: boolean;
   /** False for an account made through an identity provider that never set a password. */
   hasPassword: boolean;
-  /** The sign-in session (server/sessions) this request or socket came with. */
+  /** The sign-in session (server/sessions) this request came with (a socket keeps its own in `socket.data.sessionId`). */
   sessionId?: string;
   /** The stored avatar's content hash (storage key); `avatarUrl` is its public URL. */
   avatarKey: string | null;

@@ -5,7 +5,20 @@ import type { Viewer } from "../dto";
 /** NextAuth v4's default session cookie names (HTTPS first). */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
-export type SessionResult = { status: "anonymous" } | { status: "invalid" } | { status: "ok"; viewer: Viewer };
+/**
+ * A request's or handshake's session. `viewer` is the member's access row as the node keeps it
+ * (server/users/access-cache.ts), shared by every request and socket of that member: read it,
+ * never change it. `sessionId` is the sign-in session the token names.
+ */
+export type SessionResult =
+  | { status: "anonymous" }
+  | { status: "invalid" }
+  | { status: "ok"; viewer: Readonly<Viewer>; sessionId: string };
+
+/** The viewer a request's handlers get: the member's access with the request's sign-in session. */
+export function requestViewer(session: SessionResult): Viewer | null {
+  return session.status === "ok" ? { ...session.viewer, sessionId: session.sessionId } : null;
+}
 
 export function sessionTokenFrom(cookieHeader: string | null | undefined): string | undefined {
   if (!cookieHeader) return undefined;
@@ -37,7 +50,10 @@ async function decodeOnce(token: string, secret: string): Promise<JWT | null> {
   return payload;
 }
 
-/** Finds the live session `sid` of user `sub` with its user's access, or null (services.sessions.lookup). */
+/**
+ * The access of user `sub` when their session `sid` is live, else null
+ * (services.sessions.lookup). The object may be shared: callers must not change it.
+ */
 export type SessionLookup = (claims: { sub: string; sid: string }) => Promise<Viewer | null>;
 
 /**
@@ -60,7 +76,7 @@ export async function resolveSession(token: string | undefined, secret: string, 
   if (!viewer) return { status: "invalid" };
   // A ban revokes sessions (bumps the version), yet a banned member's requests should say
   // "banned" (403 / `forbidden`), not "signed out": the ban is checked before the version.
-  if (viewer.ban) return { status: "ok", viewer };
+  if (viewer.ban) return { status: "ok", viewer, sessionId: payload.sid };
   if (viewer.sessionVersion !== payload.sv) return { status: "invalid" };
-  return { status: "ok", viewer };
+  return { status: "ok", viewer, sessionId: payload.sid };
 }

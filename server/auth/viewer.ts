@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { env } from "../env";
 import { getServices } from "../context";
 import type { Viewer } from "../dto";
-import { resolveSession, SESSION_COOKIES } from "./session";
+import { requestViewer, resolveSession, SESSION_COOKIES } from "./session";
 import { SHELL_HEADER } from "../http/headers";
 
 /**
@@ -16,7 +16,7 @@ export const getViewer = cache(async function getViewer(): Promise<Viewer | null
   const jar = await cookies();
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   const session = await resolveSession(token, env.secret, getServices().sessions.lookup);
-  return session.status === "ok" ? session.viewer : null;
+  return requestViewer(session);
 });
 
 /**

@@ -1,7 +1,7 @@
 import { env } from "../env";
 import { getServices } from "../context";
 import { AppError, forbidden } from "../errors";
-import { resolveSession, sessionTokenFrom } from "../auth/session";
+import { requestViewer, resolveSession, sessionTokenFrom } from "../auth/session";
 import { childLogger } from "../logger";
 import { CLIENT_IP_HEADER } from "./headers";
 import { limitKey } from "./client-address";
@@ -70,7 +70,7 @@ async function run(c: Compiled, req: Request, match: RegExpExecArray, requestId:
     op.session === false
       ? ({ status: "anonymous" } as const)
       : await resolveSession(sessionTokenFrom(req.headers.get("cookie")), env.secret, services.sessions.lookup);
-  const viewer = session.status === "ok" ? session.viewer : null;
+  const viewer = requestViewer(session);
   const ip = limitKey(req.headers.get(CLIENT_IP_HEADER) ?? "unknown");
   const params = Object.fromEntries(c.names.map((name, i) => [name, decode(match[i + 1])]));
   // Counted before parsing, so a flood of malformed bodies is limited too: first the

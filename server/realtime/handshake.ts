@@ -30,11 +30,13 @@ export function handshake(services: Services, caps?: Pick<SocketCaps, "admits">)
       const session = await resolveSession(token, env.secret, services.sessions.lookupForSocket);
       if (session.status === "invalid") return next(new Error("unauthorized"));
       if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
+      // The member's access row as the node keeps it, shared with their other sockets and
+      // requests; the sign-in session is kept beside it.
       const user = session.status === "ok" ? session.viewer : null;
       socket.data.user = user;
       socket.data.address = limitKey(clientAddress(socket.request, env.TRUST_PROXY));
       if (caps && !caps.admits(socket)) return next(new Error("rate_limited"));
-      socket.data.sessionId = user?.sessionId;
+      socket.data.sessionId = session.status === "ok" ? session.sessionId : undefined;
       // A recovered socket gets its rooms back from Socket.IO; index.ts rebuilds this set.
       socket.data.rooms = new Set();
       if (user) {

@@ -3,8 +3,12 @@ import type { Viewer } from "../dto";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 
 export interface SocketData {
-  /** null for an anonymous, read-only connection. */
-  user: Viewer | null;
+  /**
+   * The member's access row as the node keeps it, shared with their other sockets (never a
+   * per-socket copy, never changed in place: a role change puts a new object here); null for an
+   * anonymous, read-only connection. Its `sessionId` is unset: the socket's is below.
+   */
+  user: Readonly<Viewer> | null;
   /** The sign-in session the handshake's cookie named (absent for anonymous sockets). */
   sessionId?: string;
   rooms: Set<string>;

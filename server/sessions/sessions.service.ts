@@ -80,7 +80,8 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
       const access = await readAccess(userId);
       if (!access) return null;
       touch(sid, userId, lastSeenAt);
-      return { ...access, sessionId: sid };
+      // The cached row itself, not a copy: a socket holds it for as long as it is connected.
+      return access;
     };
   }
 
