@@ -41,6 +41,8 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
     BENCH_GAP_MS: z.coerce.number().int().min(0).max(5000).default(20),
     BENCH_WRITERS: count(10, 4, quick),
     BENCH_WRITES_PER_WRITER: count(30, 10, quick),
+    /** Seconds each write path is warmed before it is measured (bench/throughput.ts). */
+    BENCH_WRITE_WARMUP_SECONDS: count(10, 2, quick),
     /** Search: a generated corpus of posts and comments, and how many searches each way. */
     BENCH_SEARCH_POSTS: big(10_000, 1_000, quick),
     BENCH_SEARCH_COMMENTS: big(100_000, 10_000, quick),
@@ -74,6 +76,7 @@ export function readConfig(argv = process.argv.slice(2), source: NodeJS.ProcessE
     gapMs: e.BENCH_GAP_MS,
     writers: e.BENCH_WRITERS,
     writesPerWriter: e.BENCH_WRITES_PER_WRITER,
+    writeWarmupSeconds: e.BENCH_WRITE_WARMUP_SECONDS,
     maxSeconds: e.BENCH_MAX_SECONDS,
     cpuProfileDir: e.BENCH_CPU_PROFILE ? path.resolve(e.BENCH_CPU_PROFILE) : undefined,
     searchPosts: e.BENCH_SEARCH_POSTS,

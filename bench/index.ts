@@ -136,7 +136,7 @@ async function main() {
       results.twoNode = two;
     }
     if (has("writes")) {
-      log(`write throughput: ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
+      log(`write throughput: each path warmed ${cfg.writeWarmupSeconds} s, then ${cfg.writers} writers × ${cfg.writesPerWriter}, 2 rounds each`);
       const writes = await throughput({
         origin: node.origin,
         databaseUrl: db.url,
@@ -145,6 +145,7 @@ async function main() {
         perWriter: cfg.writesPerWriter,
         rounds: 2,
         timeoutMs: 30_000,
+        warmupMs: cfg.writeWarmupSeconds * 1000,
         pid: parleyPid,
       });
       tables.push(writeRows({ throughput: writes }));

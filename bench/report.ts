@@ -1,7 +1,7 @@
 import type { BenchConfig } from "./config";
 import type { FanOutResult } from "./fanout";
 import type { JoinResult } from "./watchers";
-import type { ThroughputResult } from "./throughput";
+import type { ThroughputResult, WarmUp } from "./throughput";
 import type { SearchBenchResult } from "./search";
 import type { ReadRow } from "./reads";
 import type { TwoNodeResult } from "./twonode";
@@ -22,7 +22,7 @@ export interface LiveResults {
   held: { target: number; connected: number; failed: number; rssKb: number | null };
 }
 export interface WriteResults {
-  throughput: { parley: ThroughputResult; socket: ThroughputResult; raw: ThroughputResult };
+  throughput: { parley: ThroughputResult; socket: ThroughputResult; raw: ThroughputResult; warmUps: Record<"raw" | "parley" | "socket", WarmUp> };
 }
 export type BenchResults = LiveResults & WriteResults;
 
@@ -128,13 +128,17 @@ export function writeRows(r: WriteResults): Row[] {
     cmp("", "write latency p99", tp.latency.p99, tr.latency.p99),
     info("", "writes (errors)", `${tp.writes} (${tp.errors})`, `${tr.writes} (${tr.errors})`),
     info("", "node CPU per write", cpuPerWrite(tp.nodeCpuMsPerWrite), ""),
+    info("", "warm-up: writes, node CPU each", warmUp(r.throughput.warmUps.parley), warmUp(r.throughput.warmUps.raw)),
     cmp("5 socket write throughput", "comments per second", ts.perSecond, tr.perSecond, rate, ratio(tr.perSecond, ts.perSecond)),
     cmp("", "write latency p50", ts.latency.p50, tr.latency.p50),
     cmp("", "write latency p99", ts.latency.p99, tr.latency.p99),
     info("", "writes (errors)", `${ts.writes} (${ts.errors})`, `${tr.writes} (${tr.errors})`),
     info("", "node CPU per write", cpuPerWrite(ts.nodeCpuMsPerWrite), ""),
+    info("", "warm-up: writes, node CPU each", warmUp(r.throughput.warmUps.socket), warmUp(r.throughput.warmUps.raw)),
   ];
 }
+
+const warmUp = (w: WarmUp) => `${w.writes}${w.nodeCpuMsPerWrite === null ? "" : `, ${cpuPerWrite(w.nodeCpuMsPerWrite)}`}`;
 
 const cpuPerWrite = (ms: number | null) => (ms === null ? "n/a" : `${ms.toFixed(2)} ms`);
 
@@ -184,6 +188,8 @@ export const NOTES = [
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
+  "   Each path (raw, HTTP, socket) is first warmed for BENCH_WRITE_WARMUP_SECONDS, writing flat out: the node's CPU",
+  "   per write falls for thousands of writes as V8 optimizes the request path. The warm-up row is that cold figure.",
   "5: the same writers and baseline, each writer sending comment:create over its own signed-in socket and waiting",
   "   for the ack: no HTTP request, routing or per-request session lookup.",
   "6: a generated corpus (filler words, 5% forum English and Chinese), queries cycling through words, a prefix,",
@@ -197,7 +203,7 @@ export function header(cfg: BenchConfig, m: Record<string, string | number>): st
     `Parley bench — ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}`,
     `search: ${cfg.searchPosts} posts, ${cfg.searchComments} comments, ${cfg.searches} searches each way; ` +
       `N = ${cfg.watchers} watchers, K = ${cfg.comments} comments (+${cfg.warmupComments} warm-up), gap ${cfg.gapMs} ms, ` +
-      `writes = ${cfg.writers} writers × ${cfg.writesPerWriter} × 2 rounds${cfg.quick ? " (quick)" : ""}`,
+      `writes = ${cfg.writers} writers × ${cfg.writesPerWriter} × 2 rounds after ${cfg.writeWarmupSeconds} s warm-up${cfg.quick ? " (quick)" : ""}`,
   ].join("\n");
 }
 

@@ -19,6 +19,14 @@ export interface ThroughputResult {
   nodeCpuMsPerWrite: number | null;
 }
 
+/** What warming a write path cost before it was measured. */
+export interface WarmUp {
+  writes: number;
+  seconds: number;
+  /** The node's CPU per write over the warm-up: the cold figure (null for the baseline). */
+  nodeCpuMsPerWrite: number | null;
+}
+
 /**
  * `writers` loops of `perWriter` sequential calls of `write`, all at once, bounded by `timeoutMs`;
  * with `pid`, the CPU that process used meanwhile.
@@ -151,8 +159,12 @@ export async function parleySocketWrites(origin: string, writers: Member[], post
 }
 
 /**
- * Write throughput, Parley (over HTTP and over the socket) vs the raw transaction, each on its own fresh post. Rounds alternate
- * (raw, Parley, raw, Parley) so a change in the machine's load falls on both.
+ * Write throughput, Parley (over HTTP and over the socket) vs the raw transaction, each on its own fresh post.
+ * Each path is first warmed for `warmupMs` (writes as fast as the writers go): a node is a
+ * long-running server, and V8 optimizes Next's request path and the service over thousands of
+ * requests, so 600 writes straight after start measure mostly the JIT. The warm-up's own figures
+ * are kept as the cold ones. Rounds then alternate (raw, Parley, raw, Parley) so a change in the
+ * machine's load falls on both.
  */
 export async function throughput(opts: {
   origin: string;
@@ -162,6 +174,7 @@ export async function throughput(opts: {
   perWriter: number;
   rounds: number;
   timeoutMs: number;
+  warmupMs: number;
   /** The Parley node's process, for its CPU per write. */
   pid: number | null;
 }) {
@@ -177,16 +190,20 @@ export async function throughput(opts: {
   const parley = parleyWrites(opts.origin, opts.writers, parleyPost, opts.pid);
   const socket = await parleySocketWrites(opts.origin, opts.writers, socketPost, opts.pid);
   try {
-    await raw.run(2, opts.timeoutMs);
-    await parley.run(2, opts.timeoutMs);
-    await socket.run(2, opts.timeoutMs);
+    // A warm-up is bounded by time, not count: each writer goes on until it is up.
+    const warm = async (path: { run: typeof raw.run }): Promise<WarmUp> => {
+      const round = await path.run(Number.MAX_SAFE_INTEGER, opts.warmupMs);
+      const cpu = round.cpu !== null && round.latencies.length > 0 ? round.cpu / round.latencies.length : null;
+      return { writes: round.latencies.length, seconds: round.wallMs / 1000, nodeCpuMsPerWrite: cpu };
+    };
+    const warmUps = { raw: await warm(raw), parley: await warm(parley), socket: await warm(socket) };
     const results = { raw: [] as Round[], parley: [] as Round[], socket: [] as Round[] };
     for (let r = 0; r < opts.rounds; r++) {
       results.raw.push(await raw.run(opts.perWriter, opts.timeoutMs));
       results.parley.push(await parley.run(opts.perWriter, opts.timeoutMs));
       results.socket.push(await socket.run(opts.perWriter, opts.timeoutMs));
     }
-    return { raw: combine(results.raw), parley: combine(results.parley), socket: combine(results.socket) };
+    return { raw: combine(results.raw), parley: combine(results.parley), socket: combine(results.socket), warmUps };
   } finally {
     socket.close();
     parley.close();
