@@ -10,6 +10,7 @@
 import { createServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
+import { LISTEN_BACKLOG } from "../server/http/backlog";
 import { Server } from "socket.io";
 
 const MAX_BODY = 64 * 1024;
@@ -56,7 +57,8 @@ io.on("connection", (socket) => {
   });
 });
 
-httpServer.listen(0, "127.0.0.1", () => {
+// The same accept queue as a Parley node, so a storm meets the same kernel on both sides.
+httpServer.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG }, () => {
   const address = httpServer.address();
   console.log(`BARE_LISTENING ${typeof address === "object" && address ? address.port : 0}`);
 });

@@ -11,6 +11,7 @@ import { resolveSession, sessionTokenFrom } from "./auth/session";
 import { fitsSharedRender } from "./personal/layer";
 import { createMetricsEndpoint } from "./metrics/endpoint";
 import { trackHttp } from "./metrics/http";
+import { LISTEN_BACKLOG } from "./http/backlog";
 
 /** Entry point: one HTTP server hosting Next and the realtime layer, on PORT/HOST. */
 const dev = !env.production;
@@ -48,7 +49,7 @@ const server = createServer((req, res) => {
 });
 const realtime = app.attach(server);
 
-server.listen(env.PORT, env.HOST, () => {
+server.listen({ port: env.PORT, host: env.HOST, backlog: LISTEN_BACKLOG }, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   app.metrics.setNode(`${os.hostname()}:${port}`);
