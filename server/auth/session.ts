@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { parse } from "cookie";
 import { decode, type JWT } from "next-auth/jwt";
 import type { Viewer } from "../dto";
@@ -27,27 +28,49 @@ export function sessionTokenFrom(cookieHeader: string | null | undefined): strin
   return undefined;
 }
 
+/** What Parley reads from a session token: whose it is, their session, its version and expiry. */
+interface Claims {
+  sub: string;
+  sv: number;
+  sid: string;
+  exp?: number;
+}
+
 /**
- * Tokens already decoded, by their exact text. Decoding derives the key (HKDF) and decrypts the
- * JWE, on every request and handshake otherwise. A token's text fixes its payload (authenticated
- * encryption under one secret), and expiry and the database checks below still run on every
- * use, so remembering it changes only the cost. Bounded; the oldest entry goes first. The bound
- * is well above the sockets a node holds (10,000 is comfortable): members reconnecting in the
- * order they first came in would otherwise each push out the next one's token (about 1 KB an
- * entry, so at most ≈ 20 MB).
+ * Tokens already decoded, by a SHA-256 of their text. Decoding derives the key (HKDF) and
+ * decrypts the JWE, on every request and handshake otherwise. A token's text fixes its payload
+ * (authenticated encryption under one secret), and expiry and the database checks below still
+ * run on every use, so remembering it changes only the cost. Keyed by digest and holding the
+ * four claims only, an entry is about 0.2 KB, not the ~1 KB token (nor, through V8's sliced
+ * strings, the whole cookie header it was cut from). Bounded; the oldest entry goes first.
+ * The bound is well above the sockets a node holds (10,000 is comfortable): members
+ * reconnecting in the order they first came in would otherwise each push out the next one's
+ * token.
  */
 const DECODED_MAX = 20_000;
-const decoded = new Map<string, { secret: string; payload: JWT }>();
+const decoded = new Map<string, { secret: string; claims: Claims }>();
 
-async function decodeOnce(token: string, secret: string): Promise<JWT | null> {
-  const hit = decoded.get(token);
-  if (hit && hit.secret === secret) return hit.payload;
-  const payload = await decode({ token, secret });
-  if (payload) {
-    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-    decoded.set(token, { secret, payload });
+function claimsOf(payload: JWT | null): Claims | null {
+  if (!payload?.sub || typeof payload.sv !== "number" || typeof payload.sid !== "string") return null;
+  return { sub: payload.sub, sv: payload.sv, sid: payload.sid, exp: typeof payload.exp === "number" ? payload.exp : undefined };
+}
+
+/** The token's claims, or null when it does not decrypt under `secret` or lacks them. */
+async function decodeOnce(token: string, secret: string): Promise<Claims | null> {
+  const key = createHash("sha256").update(token).digest("base64url");
+  const hit = decoded.get(key);
+  if (hit && hit.secret === secret) return hit.claims;
+  let claims: Claims | null;
+  try {
+    claims = claimsOf(await decode({ token, secret }));
+  } catch {
+    return null;
   }
-  return payload;
+  if (claims) {
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(key, { secret, claims });
+  }
+  return claims;
 }
 
 /**
@@ -64,14 +87,9 @@ export type SessionLookup = (claims: { sub: string; sid: string }) => Promise<Vi
  */
 export async function resolveSession(token: string | undefined, secret: string, lookup: SessionLookup): Promise<SessionResult> {
   if (!token) return { status: "anonymous" };
-  let payload;
-  try {
-    payload = await decodeOnce(token, secret);
-  } catch {
-    return { status: "invalid" };
-  }
-  if (!payload?.sub || typeof payload.sv !== "number" || typeof payload.sid !== "string") return { status: "invalid" };
-  if (typeof payload.exp === "number" && payload.exp * 1000 < Date.now()) return { status: "invalid" };
+  const payload = await decodeOnce(token, secret);
+  if (!payload) return { status: "invalid" };
+  if (payload.exp !== undefined && payload.exp * 1000 < Date.now()) return { status: "invalid" };
   const viewer = await lookup({ sub: payload.sub, sid: payload.sid });
   if (!viewer) return { status: "invalid" };
   // A ban revokes sessions (bumps the version), yet a banned member's requests should say

@@ -19,6 +19,17 @@ export function allowRequest(req: IncomingMessage, callback: (err: string | null
 }
 
 /**
+ * Cookies are read once, at the handshake: an open socket keeps no copy of them. Socket.IO keeps
+ * the handshake's request for as long as the socket is open, and a member's session token alone
+ * is about 1 KB (in `headers` and, as the same string, in `rawHeaders`).
+ */
+function forgetCookies(req: IncomingMessage) {
+  delete req.headers.cookie;
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i].toLowerCase() === "cookie") raw.splice(i, 2);
+}
+
+/**
  * Handshake middleware: validates the NextAuth session cookie exactly as HTTP routes do.
  * Runs on recovered connections too (skipMiddlewares is off), so a banned or signed-out
  * member cannot slip back in inside the recovery window.
@@ -27,6 +38,7 @@ export function handshake(services: Services, caps?: Pick<SocketCaps, "admits">)
   return async (socket: ParleySocket, next: (err?: Error) => void) => {
     try {
       const token = sessionTokenFrom(socket.request.headers.cookie);
+      forgetCookies(socket.request);
       const session = await resolveSession(token, env.secret, services.sessions.lookupForSocket);
       if (session.status === "invalid") return next(new Error("unauthorized"));
       if (session.status === "ok" && session.viewer.ban) return next(new Error("forbidden"));
