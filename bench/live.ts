@@ -3,7 +3,7 @@ import type { BareServer } from "./bare";
 import type { BenchConfig } from "./config";
 import { fanOut, type FanOutTarget } from "./fanout";
 import { postComment, type Member } from "./fixtures";
-import { liveRssKb, rssKb } from "./proc";
+import { heapAfterGcKb, liveRssKb, rssKb } from "./proc";
 import { memoryResult, type BenchResults } from "./report";
 import { sleep } from "./stats";
 import { closeWatchers, combineStorms, joinStorm, type JoinResult, type Watcher } from "./watchers";
@@ -70,12 +70,14 @@ export async function measureSockets(cfg: BenchConfig, d: LiveDeps, rounds = 2):
   await sleep(1000);
 
   d.log(`memory: ${n} idle watchers on the bare server, then ${n} member watchers on Parley (forced GC, median of 3)`);
-  const bareBefore = await liveRssKb(d.barePid);
+  // RSS after forced collections (median of three), then the JS heap as the last one left it.
+  const reading = async (pid: number | null) => ({ rssKb: await liveRssKb(pid), heapKb: heapAfterGcKb(pid) });
+  const bareBefore = await reading(d.barePid);
   const bareJoin = await storm(d.bare.origin, "join");
-  const bareAfter = await liveRssKb(d.barePid);
-  const parleyBefore = await liveRssKb(d.parleyPid);
+  const bareAfter = await reading(d.barePid);
+  const parleyBefore = await reading(d.parleyPid);
   const memberJoin = await storm(d.node.origin, "subscribe", d.tokens);
-  const parleyAfter = await liveRssKb(d.parleyPid);
+  const parleyAfter = await reading(d.parleyPid);
   const memory = {
     parley: memoryResult(d.parleyPid, parleyBefore, parleyAfter, memberJoin.sockets.length),
     bare: memoryResult(d.barePid, bareBefore, bareAfter, bareJoin.sockets.length),

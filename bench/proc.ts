@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 /**
  * Server memory as the kernel sees it. The process to read is found by the port it listens
@@ -91,6 +93,20 @@ export async function liveRssKb(pid: number | null, samples = 3, settleMs = 600)
   if (seen.length === 0) return null;
   seen.sort((a, b) => a - b);
   return seen[Math.floor(seen.length / 2)];
+}
+
+/**
+ * The JS heap (used + external) of a measured server after its last forced collection, as
+ * bench/gc-on-signal.mjs wrote it: read right after liveRssKb, it is the heap of the same moment.
+ */
+export function heapAfterGcKb(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const { heapUsed, external } = JSON.parse(readFileSync(path.join(os.tmpdir(), `parley-bench-heap-${pid}.json`), "utf8"));
+    return (heapUsed + external) / 1024;
+  } catch {
+    return null;
+  }
 }
 
 /** CPU time (user + system, every thread) a process has used so far, in ms; null when it is gone. */

@@ -13,6 +13,10 @@ export interface MemoryResult {
   afterKb: number | null;
   sockets: number;
   kbPerSocket: number | null;
+  /** JS heap (used + external) after a forced collection, before and after; per socket. */
+  heapBeforeKb: number | null;
+  heapAfterKb: number | null;
+  heapKbPerSocket: number | null;
 }
 
 export interface LiveResults {
@@ -32,12 +36,21 @@ const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "n/a");
 const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : "n/a");
 const mb = (kb: number | null) => (kb === null ? "n/a" : `${(kb / 1024).toFixed(1)} MB`);
 const kb = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(1)} KB`);
-const perSocketKb = (m: MemoryResult) =>
-  m.beforeKb !== null && m.afterKb !== null && m.sockets > 0 ? (m.afterKb - m.beforeKb) / m.sockets : null;
 
-export function memoryResult(pid: number | null, beforeKb: number | null, afterKb: number | null, sockets: number): MemoryResult {
-  const m = { pid, beforeKb, afterKb, sockets, kbPerSocket: null };
-  return { ...m, kbPerSocket: perSocketKb(m) };
+type Reading = { rssKb: number | null; heapKb: number | null };
+
+export function memoryResult(pid: number | null, before: Reading, after: Reading, sockets: number): MemoryResult {
+  const per = (a: number | null, b: number | null) => (a !== null && b !== null && sockets > 0 ? (b - a) / sockets : null);
+  return {
+    pid,
+    beforeKb: before.rssKb,
+    afterKb: after.rssKb,
+    sockets,
+    kbPerSocket: per(before.rssKb, after.rssKb),
+    heapBeforeKb: before.heapKb,
+    heapAfterKb: after.heapKb,
+    heapKbPerSocket: per(before.heapKb, after.heapKb),
+  };
 }
 
 /** One compared figure: both values in `fmt`, and Parley ÷ baseline unless a ratio is given. */
@@ -114,6 +127,7 @@ export function liveRows(r: LiveResults): Row[] {
     info("3 memory per socket", "server RSS before", mb(memP.beforeKb), mb(memB.beforeKb)),
     info("", "server RSS after", mb(memP.afterKb), mb(memB.afterKb)),
     cmp("", "per connected watcher", memP.kbPerSocket ?? NaN, memB.kbPerSocket ?? NaN, (v) => kb(Number.isFinite(v) ? v : null)),
+    cmp("", "JS heap per connected watcher", memP.heapKbPerSocket ?? NaN, memB.heapKbPerSocket ?? NaN, (v) => kb(Number.isFinite(v) ? v : null)),
     info("", `${r.held.target} sockets held at once`, `${r.held.connected} connected, ${mb(r.held.rssKb)}`, ""),
   ];
 }
@@ -184,7 +198,9 @@ export const NOTES = [
   "   Baseline: connect → ack of a handler that only joins the room.",
   "3: VmRSS of the listening server process, each reading the median of three taken after a forced full GC",
   "   (servers run with --expose-gc; SIGUSR2 collects), before and after the first storm of idle watchers (members",
-  "   for Parley), divided by the watchers connected. Then Parley holds BENCH_HOLD sockets at once (members + guests).",
+  "   for Parley), divided by the watchers connected. JS heap: V8's used heap plus external memory after the last of",
+  "   those collections (what live objects hold, without the allocator's slack in RSS), the same way. Then Parley",
+  "   holds BENCH_HOLD sockets at once (members + guests).",
   "4: baseline = Parley's comment transaction (seq under the post row lock, comment, REPLY notification) sent with",
   "   plain pg from the same number of connections: the ratio is Parley's cost around the transaction (HTTP, Next,",
   "   session, validation, Markdown, Prisma, visibility read, publish). Writers are sequential each, concurrent together.",
@@ -223,5 +239,6 @@ export function summaryRatios(r: LiveResults) {
     joinMembersP99: round(ratio(r.join.members.perClient.p99, r.join.bare.perClient.p99), 2),
     joinMembersWall: round(ratio(r.join.members.wallMs, r.join.bare.wallMs), 2),
     memoryPerSocket: round(ratio(r.memory.parley.kbPerSocket ?? NaN, r.memory.bare.kbPerSocket ?? NaN), 2),
+    heapPerSocket: round(ratio(r.memory.parley.heapKbPerSocket ?? NaN, r.memory.bare.heapKbPerSocket ?? NaN), 2),
   };
 }
