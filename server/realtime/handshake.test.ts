@@ -44,10 +44,16 @@ describe("socket handshake", () => {
     const outcomes = await Promise.all(tokens.map((token) => handshakeOutcome(server.origin, null, { token })));
     expect(outcomes).toEqual(["connected", "connected", "connected"]);
     await expect
-      .poll(async () => {
-        const { rows } = await server.db.query(`SELECT count(*)::int AS n FROM "Session" WHERE id = ANY($1::uuid[]) AND "lastSeenAt" > now() - interval '1 minute'`, [sids]);
-        return rows[0].n;
-      })
+      .poll(
+        async () => {
+          const { rows } = await server.db.query(
+            `SELECT count(*)::int AS n FROM "Session" WHERE id = ANY($1::uuid[]) AND "lastSeenAt" > now() - interval '1 minute'`,
+            [sids],
+          );
+          return rows[0].n;
+        },
+        { timeout: 5_000 },
+      )
       .toBe(3);
   });
 

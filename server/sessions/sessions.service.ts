@@ -10,6 +10,9 @@ import { batchLookups } from "./batch";
 /** "password", or the NextAuth id of the identity provider the member signed in with. */
 export type SignInMethod = "password" | "oidc" | "github";
 
+/** How long sessions seen are gathered before their lastSeenAt is written (one UPDATE for all). */
+const SEEN_FLUSH_MS = 250;
+
 /** How long a provider sign-in stands in for a password (see isFreshProviderSignIn). */
 export const FRESH_PROVIDER_SIGNIN_MS = 10 * 60_000;
 
@@ -32,8 +35,9 @@ export interface SessionsDeps {
  * their sockets with `session:ended`).
  */
 export function createSessionsService({ repo, cache, publisher, findAccess, findAccessMany, touchEveryMs = 60_000 }: SessionsDeps) {
-  // Sessions seen since the last write, stamped together in one statement per event-loop turn:
-  // a reconnect storm of members costs one UPDATE, not one each (lastSeenAt is kept to the minute).
+  // Sessions seen since the last write, stamped together in one statement every SEEN_FLUSH_MS:
+  // a reconnect storm of thousands of members costs a dozen UPDATEs, not one per event-loop
+  // turn (about a thousand), and lastSeenAt is kept to the minute anyway.
   let seen = new Set<string>();
   function writeSeen() {
     const ids = [...seen];
@@ -45,7 +49,7 @@ export function createSessionsService({ repo, cache, publisher, findAccess, find
     const now = Date.now();
     if (now - lastSeenAt < touchEveryMs) return;
     cache.set(sid, { userId, lastSeenAt: now });
-    if (seen.size === 0) setImmediate(writeSeen);
+    if (seen.size === 0) setTimeout(writeSeen, SEEN_FLUSH_MS).unref();
     seen.add(sid);
   }
 
