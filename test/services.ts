@@ -2,8 +2,8 @@ import os from "node:os";
 import path from "node:path";
 import { createLocalStorage } from "@/server/storage";
 import { afterAll, inject } from "vitest";
-import { createDb } from "../server/db/client";
-import { createServices } from "../server/services";
+import { createDb, type Db } from "../server/db/client";
+import { createServices, type ServiceDeps } from "../server/services";
 import { createMemoryPresence } from "../server/presence/presence";
 import { createRateLimiters } from "../server/http/rate-limit";
 import type { Publisher } from "../server/realtime/publisher";
@@ -47,8 +47,9 @@ export function recordingPublisher() {
 /**
  * The real services over the run's shared database, publishing into a recording publisher:
  * fast tests of a service's answer and of exactly what it announced, without HTTP or sockets.
+ * `overrides` replaces any of the defaults (limits, verification, an access cache over `db`…).
  */
-export function useServices() {
+export function useServices(overrides: (db: Db) => Partial<ServiceDeps> = () => ({})) {
   const db = createDb(inject("databaseUrl"), 4);
   const recorder = recordingPublisher();
   const services = createServices({
@@ -59,6 +60,7 @@ export function useServices() {
     limits: createRateLimiters(1000),
     eventsPerMinute: async () => 0,
     storage: createLocalStorage(path.join(os.tmpdir(), "parley-test-uploads")),
+    ...overrides(db),
   });
   afterAll(() => db.$disconnect());
   let n = 0;
@@ -73,5 +75,5 @@ export function useServices() {
     });
     return { id: user.id, username: user.username, avatarUrl: null, avatarKey: null, bio: "", role: user.role, sessionVersion: 0, locale: null, email: `${username}@parley.test`, emailVerified: false, hasPassword: true, ban: null };
   }
-  return { services, recorder, viewer };
+  return { services, recorder, viewer, db };
 }

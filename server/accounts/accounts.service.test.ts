@@ -1,29 +1,11 @@
-import os from "node:os";
-import path from "node:path";
-import { createLocalStorage } from "@/server/storage";
-import { afterAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { createDb } from "@/server/db/client";
-import { createServices } from "@/server/services";
-import { createMemoryPresence } from "@/server/presence/presence";
+import { describe, expect, it } from "vitest";
 import { createRateLimiters } from "@/server/http/rate-limit";
-import { recordingPublisher } from "@/test/services";
+import { useServices } from "@/test/services";
 import { isAppError } from "@/server/errors";
 import type { Viewer } from "@/server/dto";
 
 /** The real services over the test database, with EMAIL_VERIFICATION=required and unscaled limits. */
-const db = createDb(inject("databaseUrl"), 3);
-afterAll(() => db.$disconnect());
-const services = createServices({
-  db,
-  adminEmails: new Set(),
-  publisher: recordingPublisher().publisher,
-  presence: createMemoryPresence(),
-  limits: createRateLimiters(1),
-  eventsPerMinute: async () => 0,
-  storage: createLocalStorage(path.join(os.tmpdir(), "parley-test-uploads")),
-  verification: "required",
-});
+const { services, db } = useServices(() => ({ limits: createRateLimiters(1), verification: "required" }));
 
 let n = 0;
 async function member(verified: boolean): Promise<Viewer> {

@@ -1,44 +1,33 @@
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { createDb } from "../db/client";
-import { createServices } from "../services";
-import { createMemoryPresence } from "../presence/presence";
-import { createRateLimiters } from "../http/rate-limit";
-import { createLocalStorage } from "../storage";
+import { describe, expect, it } from "vitest";
 import { createAccessCache } from "../users/access-cache";
 import { createUsersRepository } from "../users/users.repository";
 import { requestViewer, resolveSession } from "../auth/session";
 import { mintSessionToken } from "@/test/harness";
-import { recordingPublisher } from "@/test/services";
+import { useServices } from "@/test/services";
 
 /**
  * A member with several sockets holds one access object, not a copy per socket: the sessions
  * service answers every lookup with the row the node's access cache keeps, and the sign-in
  * session travels beside it. Real services over the real database, with an access cache.
  */
-const db = createDb(inject("databaseUrl"), 2);
-const usersRepo = createUsersRepository(db);
-const cache = createAccessCache({ find: (id) => usersRepo.findAccess(id), findMany: (ids) => usersRepo.findAccessMany(ids) });
-// Nothing changes members here behind the cache's back, so it may keep rows without a listener.
-cache.setLive(true);
-const services = createServices({
-  db,
-  adminEmails: new Set(),
-  publisher: recordingPublisher().publisher,
-  presence: createMemoryPresence(),
-  limits: createRateLimiters(1000),
-  eventsPerMinute: async () => 0,
-  storage: createLocalStorage(path.join(os.tmpdir(), "parley-test-uploads")),
-  accessCache: cache,
+const { services } = useServices((db) => {
+  const usersRepo = createUsersRepository(db);
+  const accessCache = createAccessCache({ find: (id) => usersRepo.findAccess(id), findMany: (ids) => usersRepo.findAccessMany(ids) });
+  // Nothing changes members here behind the cache's back, so it may keep rows without a listener.
+  accessCache.setLive(true);
+  return { accessCache };
 });
-afterAll(() => db.$disconnect());
 
 const SECRET = "sessions-service-test-secret-0123456789";
 
 async function memberWithSessions(count: number) {
   const username = `sess_${process.pid}_${Date.now().toString(36)}`;
-  const user = await services.users.createAccount({ email: `${username}@parley.test`, username, password: "correct horse battery", role: "MEMBER" });
+  const user = await services.users.createAccount({
+    email: `${username}@parley.test`,
+    username,
+    password: "correct horse battery",
+    role: "MEMBER",
+  });
   const sids = await Promise.all(Array.from({ length: count }, () => services.sessions.create(user.id, "test")));
   const tokens = await Promise.all(sids.map((sid) => mintSessionToken(SECRET, { sub: user.id, sv: 0, sid })));
   return { user, sids, tokens };
