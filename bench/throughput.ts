@@ -192,9 +192,8 @@ export async function throughput(opts: {
   try {
     // A warm-up is bounded by time, not count: each writer goes on until it is up.
     const warm = async (path: { run: typeof raw.run }): Promise<WarmUp> => {
-      const round = await path.run(Number.MAX_SAFE_INTEGER, opts.warmupMs);
-      const cpu = round.cpu !== null && round.latencies.length > 0 ? round.cpu / round.latencies.length : null;
-      return { writes: round.latencies.length, seconds: round.wallMs / 1000, nodeCpuMsPerWrite: cpu };
+      const { writes, wallMs, nodeCpuMsPerWrite } = combine([await path.run(Number.MAX_SAFE_INTEGER, opts.warmupMs)]);
+      return { writes, seconds: wallMs / 1000, nodeCpuMsPerWrite };
     };
     const warmUps = { raw: await warm(raw), parley: await warm(parley), socket: await warm(socket) };
     const results = { raw: [] as Round[], parley: [] as Round[], socket: [] as Round[] };
